@@ -1,0 +1,11 @@
+import ArgumentParser
+import PhalanxPrimitives
+
+/// The `phalanx` command line: node, worker and client commands.
+@main
+struct Phalanx: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phalanx",
+        abstract: "Phalanx: a confidential-computing blockchain implementing the Phala Network design.",
+        subcommands: [])
+}
