@@ -32,6 +32,7 @@ let package = Package(
             name: "PhalanxPrimitives",
             dependencies: [
                 "CSodium", "CSecp256k1",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // Layer 1: SGX DCAP / IAS verification and attestation policy.
