@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "phalanx", targets: ["phalanx"]),
         .library(name: "PhalanxPrimitives", targets: ["PhalanxPrimitives"]),
         .library(name: "PhalanxAttestation", targets: ["PhalanxAttestation"]),
+        .library(name: "PhalanxRuntime", targets: ["PhalanxRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -45,6 +46,8 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
+        // Layer 2: the state-transition function — framework, metadata, extrinsics, pallets.
+        .target(name: "PhalanxRuntime", dependencies: ["PhalanxPrimitives"]),
         // The CLI: thin argument parsing over the modules.
         .executableTarget(
             name: "phalanx",

@@ -2,7 +2,7 @@ import PhalanxPrimitives
 
 /// A pallet: a namespace of calls, storage, events, errors, constants and hooks (FRAME's pallet).
 /// Pallets hold no state of their own; everything lives in storage reached through the context.
-public protocol Pallet {
+public protocol Pallet: SendableMetatype {
     /// The pallet's calls (`NoCalls` if it has none).
     associatedtype Call: PalletCall = NoCalls
     /// The pallet's events (`NoEvents` if it has none).

@@ -1,7 +1,7 @@
 import PhalanxPrimitives
 
 /// A type that can describe itself for metadata V14's portable type registry (scale-info's `TypeInfo`).
-public protocol TypeInfo {
+public protocol TypeInfo: SendableMetatype {
     /// The type's shape, referring to other types by their Swift metatype.
     static var typeInfo: TypeDescription { get }
 }
@@ -30,7 +30,7 @@ public struct FieldDescription: Sendable {
     public var docs: [String]
 
     /// Describes a field.
-    public init(_ name: String?, _ type: some TypeInfo.Type, typeName: String? = nil, docs: [String] = []) {
+    public init<T: TypeInfo>(_ name: String?, _ type: T.Type, typeName: String? = nil, docs: [String] = []) {
         self.name = name
         self.type = TypeRef(type)
         self.typeName = typeName
