@@ -297,6 +297,13 @@ public enum Sr25519 {
     }
 }
 
+extension Sr25519.SecretKey: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Redacted, so logging a key or a key pair never prints secret material.
+    public var description: String { "Sr25519.SecretKey(<redacted>)" }
+    /// Redacted, as `description`.
+    public var debugDescription: String { description }
+}
+
 /// Errors from sr25519 key parsing, derivation and key agreement; `code` is stable for logs and RPC errors.
 public enum Sr25519Error: Error, Equatable, Sendable, CustomStringConvertible {
     /// A secret key was not 64 bytes.
