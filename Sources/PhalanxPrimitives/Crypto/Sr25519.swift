@@ -254,6 +254,7 @@ public enum Sr25519 {
         return t
     }
 
+    /// The HDKD transcript with `chainCode` appended (§3.4–3.5 steps 1–3).
     static func hdkdTranscript(chainCode: [UInt8]) -> MerlinTranscript {
         var t = hdkdPrefix
         t.appendMessage(label: Label.chainCode, message: chainCode)
@@ -284,6 +285,7 @@ public enum Sr25519 {
         return out
     }
 
+    /// Fresh bytes from libsodium's CSPRNG (`randombytes_buf`), for signing and soft-derivation hedging.
     static func osRandom(_ count: Int) -> [UInt8] {
         Sodium.ensureInitialized()
         var out = [UInt8](repeating: 0, count: count)
