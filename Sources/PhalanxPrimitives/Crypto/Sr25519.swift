@@ -254,6 +254,7 @@ public enum Sr25519 {
         return t
     }
 
+    /// The HDKD transcript with `chainCode` appended (§3.4–3.5 steps 1–3).
     static func hdkdTranscript(chainCode: [UInt8]) -> MerlinTranscript {
         var t = hdkdPrefix
         t.appendMessage(label: Label.chainCode, message: chainCode)
@@ -284,6 +285,7 @@ public enum Sr25519 {
         return out
     }
 
+    /// Fresh bytes from libsodium's CSPRNG (`randombytes_buf`), for signing and soft-derivation hedging.
     static func osRandom(_ count: Int) -> [UInt8] {
         Sodium.ensureInitialized()
         var out = [UInt8](repeating: 0, count: count)
@@ -295,6 +297,13 @@ public enum Sr25519 {
     static func wipe(_ bytes: inout [UInt8]) {
         bytes.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) }
     }
+}
+
+extension Sr25519.SecretKey: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Redacted, so logging a key or a key pair never prints secret material.
+    public var description: String { "Sr25519.SecretKey(<redacted>)" }
+    /// Redacted, as `description`.
+    public var debugDescription: String { description }
 }
 
 /// Errors from sr25519 key parsing, derivation and key agreement; `code` is stable for logs and RPC errors.

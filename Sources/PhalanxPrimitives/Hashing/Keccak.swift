@@ -35,9 +35,11 @@ public struct KeccakF1600: Sendable {
         try withUnsafeMutableBytes(of: &lanes, body)
     }
 
+    /// 64-bit rotate left (n in 1…63), compiled to a single rotate instruction.
     @inline(__always) @usableFromInline
     static func rotl(_ x: UInt64, _ n: UInt64) -> UInt64 { (x << n) | (x >> (64 &- n)) }
 
+    /// The ι-step round constants RC[0…23].
     @usableFromInline
     static let roundConstants: [UInt64] = [
         0x0000_0000_0000_0001, 0x0000_0000_0000_8082, 0x8000_0000_0000_808A, 0x8000_0000_8000_8000,

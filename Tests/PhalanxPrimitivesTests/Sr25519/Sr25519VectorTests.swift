@@ -179,4 +179,54 @@ import Testing
             try Sr25519.deriveSoftPublic(Ristretto255.basepoint, chainCode: [UInt8](repeating: 0, count: 31))
         }
     }
+
+    @Test func signingIntermediatesThroughTheTranscriptAPI() {
+        // §9.7 r, R, k, s for //Alice, zero randomness, rebuilt step by step with the public Merlin API.
+        let a = Sr25519.KeyPair(miniSecret: devMini).deriveHard(chainCode: alice)
+        var t = MerlinTranscript(label: Array("SigningContext".utf8))
+        t.appendMessage(label: [], message: Array("substrate".utf8))
+        t.appendMessage(label: Array("sign-bytes".utf8), message: message)
+        t.appendMessage(label: Array("proto-name".utf8), message: Array("Schnorr-sig".utf8))
+        t.appendMessage(label: Array("sign:pk".utf8), message: a.publicKey)
+        let wide = t.witnessBytes(label: Array("signing".utf8), nonceSeeds: [a.secret.nonce], randomness: zeros, count: 64)
+        let r = Ristretto255.scalarReduce(wide)
+        #expect(r.hex == "6f78364bb022f6787936049e826c5d159bdcdf791a084ecfb75b8a366a59bc07")
+        let bigR = Ristretto255.scalarMultBase(r)
+        #expect(bigR.hex == "eee4653cf5da5e4fa2fc7aea7b29d64075bdd4427e9ed6e0151b11d1a1b0f839")
+        t.appendMessage(label: Array("sign:R".utf8), message: bigR)
+        let k = Ristretto255.scalarReduce(t.challengeBytes(label: Array("sign:c".utf8), count: 64))
+        #expect(k.hex == "1e0473d56fd56287ff8e323749a79a2ff2bd439ad8c29384718032cab5b0000d")
+        #expect(Ristretto255.scalarAdd(Ristretto255.scalarMul(k, a.secret.scalar), r).hex
+            == "746c5f39262ca1d0099fd49f1f1c112efbc80c9c849cc995ec747bdc9a16790b")
+        // The builder/RNG types give the same witness as `witnessBytes`, and leave the transcript untouched.
+        var t2 = MerlinTranscript(label: Array("SigningContext".utf8))
+        t2.appendMessage(label: [], message: Array("substrate".utf8))
+        var builder = t2.buildRNG()
+        builder.rekey(label: Array("signing".utf8), witness: a.secret.nonce)
+        var rng = builder.finalize(randomness: zeros)
+        #expect(rng.fillBytes(count: 64)
+            == t2.witnessBytes(label: Array("signing".utf8), nonceSeeds: [a.secret.nonce], randomness: zeros, count: 64))
+        #expect(String(describing: a.secret) == "Sr25519.SecretKey(<redacted>)")
+    }
+
+    @Test func softDerivationIntermediates() throws {
+        // §9.6: the soft `HDKD-scalar` δ for /Alice and root public + δ·B.
+        let root = Sr25519.KeyPair(miniSecret: devMini)
+        var t = MerlinTranscript(label: Array("SchnorrRistrettoHDKD".utf8))
+        t.appendMessage(label: Array("sign-bytes".utf8), message: [])
+        t.appendMessage(label: Array("chain-code".utf8), message: alice)
+        var hard = t
+        t.appendMessage(label: Array("public-key".utf8), message: root.publicKey)
+        let delta = Ristretto255.scalarReduce(t.challengeBytes(label: Array("HDKD-scalar".utf8), count: 64))
+        #expect(delta.hex == "15d90974e89fa00e256736b9fe9d52dbbb55885a22cdead6352c09ca275c0f0c")
+        #expect(t.challengeBytes(label: Array("HDKD-chaincode".utf8), count: 32).hex
+            == "9b0ae5e2899094bc54c413652a2b18885e0f724b1ee6e75fa9b1c13e4c762bf1")
+        #expect(Ristretto255.add(root.publicKey, Ristretto255.scalarMultBase(delta))?.hex
+            == "d6c71059dbbe9ad2b0ed3f289738b800836eb425544ce694825285b958ca755e")
+        hard.appendMessage(label: Array("secret-key".utf8), message: root.secret.scalar)
+        #expect(hard.challengeBytes(label: Array("HDKD-hard".utf8), count: 32).hex
+            == "e5be9a5092b81bca64be81d212e7f2f9eba183bb7a90954f7b76361f6edb5c0a")
+        #expect(hard.challengeBytes(label: Array("HDKD-chaincode".utf8), count: 32).hex
+            == "fb2a03735031107f66ffdf2b756472c35b39de465cbe4f907bf86e10856a9f89")
+    }
 }

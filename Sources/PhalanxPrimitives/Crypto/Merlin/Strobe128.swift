@@ -11,8 +11,11 @@ public struct Strobe128: Sendable {
 
     /// The Keccak-f[1600] sponge state.
     public private(set) var state = KeccakF1600()
+    /// Position in the current block (< rate), where the next byte goes.
     @usableFromInline var pos = 0
+    /// One past the start of the current operation in this block (0 if it began in an earlier block).
     @usableFromInline var posBegin = 0
+    /// Flags of the current operation, so `more: true` can continue it.
     @usableFromInline var curFlags: UInt8 = 0
 
     /// STROBE Init: the fixed header block, one permutation, then `meta-AD(protocolLabel)`.
@@ -60,6 +63,7 @@ public struct Strobe128: Sendable {
 
     // MARK: - Byte-level primitives
 
+    /// run_F: pad with the operation start and the domain bits, permute, start a new block.
     @inline(__always)
     mutating func runF() {
         state.withUnsafeMutableStateBytes { st in
@@ -72,11 +76,13 @@ public struct Strobe128: Sendable {
         posBegin = 0
     }
 
+    /// XORs `data` into the state, permuting at each full block.
     @inline(__always)
     mutating func absorb(_ data: [UInt8]) {
         data.withUnsafeBufferPointer { input in absorb(input) }
     }
 
+    /// XORs `input` into the state, a block-sized run at a time.
     @inline(__always)
     mutating func absorb(_ input: UnsafeBufferPointer<UInt8>) {
         var i = 0
@@ -91,6 +97,7 @@ public struct Strobe128: Sendable {
         }
     }
 
+    /// XORs one byte (operation headers).
     @inline(__always)
     mutating func absorbByte(_ byte: UInt8) {
         state.withUnsafeMutableStateBytes { st in st[pos] ^= byte }
@@ -98,6 +105,7 @@ public struct Strobe128: Sendable {
         if pos == Self.rate { runF() }
     }
 
+    /// Overwrites state bytes with `data` (KEY), branch-free in the data.
     @inline(__always)
     mutating func overwrite(_ data: [UInt8]) {
         var i = 0
@@ -112,6 +120,7 @@ public struct Strobe128: Sendable {
         }
     }
 
+    /// Reads and zeroes `count` state bytes (PRF), branch-free in the data.
     @inline(__always)
     mutating func squeeze(count: Int) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: count)
@@ -131,6 +140,7 @@ public struct Strobe128: Sendable {
         return out
     }
 
+    /// Starts an operation (writes the `posBegin, flags` header) or continues the current one.
     @inline(__always)
     mutating func beginOp(_ flags: UInt8, more: Bool) {
         if more {

@@ -49,6 +49,7 @@ public struct MerlinTranscript: Sendable {
         return rng.fillBytes(count: count)
     }
 
+    /// LE32(n), Merlin's length framing.
     @inline(__always)
     static func le32(_ n: Int) -> [UInt8] {
         precondition(n >= 0 && n <= Int(UInt32.max), "Merlin lengths must fit in u32")

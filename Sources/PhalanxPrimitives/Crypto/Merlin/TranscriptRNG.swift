@@ -1,5 +1,6 @@
 /// A forked transcript being keyed with secret witnesses, before the external randomness is mixed in (§1.3).
 public struct TranscriptRNGBuilder: Sendable {
+    /// The forked STROBE state.
     @usableFromInline var strobe: Strobe128
 
     /// Wraps a copy of a transcript's STROBE state; the transcript itself is untouched.
@@ -23,6 +24,7 @@ public struct TranscriptRNGBuilder: Sendable {
 
 /// Merlin's transcript RNG: pseudorandom bytes bound to the public transcript, secret witnesses and fresh randomness.
 public struct TranscriptRNG: Sendable {
+    /// The forked STROBE state.
     @usableFromInline var strobe: Strobe128
 
     /// Draws `count` bytes: meta-AD(LE32(count)), then PRF(count).
