@@ -65,6 +65,12 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(
+            name: "PhalanxRuntimeTests",
+            dependencies: [
+                "PhalanxRuntime", "PhalanxTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
             name: "PhalanxAttestationTests",
             dependencies: ["PhalanxAttestation", "PhalanxTestSupport"]),
         .testTarget(

@@ -92,14 +92,33 @@ public struct RuntimeCall: Sendable, ScaleEncodable {
         self.call = call
     }
 
+    /// How deeply calls may nest (`sudo(sudo(…))`); deeper input is rejected, never a stack overflow.
+    public static let maxNestingDepth = 8
+
+    /// The runtime and nesting depth of the decode in progress, for calls that contain calls.
+    @TaskLocal private static var decoding: (runtime: RuntimeDefinition, depth: Int)?
+
     /// Decodes a call: the pallet index selects the pallet, which decodes the rest.
     public init(from decoder: inout ScaleDecoder, runtime: RuntimeDefinition) throws {
+        let depth = (Self.decoding?.depth ?? 0) + 1
+        guard depth <= Self.maxNestingDepth else {
+            throw ScaleError.invalidValue(type: "RuntimeCall", reason: "calls nest deeper than \(Self.maxNestingDepth) levels")
+        }
         let index = try decoder.decode(UInt8.self)
         guard let pallet = runtime.pallet(at: index) else {
             throw ScaleError.invalidVariantIndex(type: "RuntimeCall", index: index)
         }
         palletIndex = index
-        call = try pallet.decodeCall(from: &decoder)
+        call = try Self.$decoding.withValue((runtime, depth)) { try pallet.decodeCall(from: &decoder) }
+    }
+
+    /// Decodes a call nested in another pallet's call (e.g. `Sudo.sudo(call)`), in the runtime
+    /// of the enclosing decode.
+    public init(nestedFrom decoder: inout ScaleDecoder) throws {
+        guard let runtime = Self.decoding?.runtime else {
+            throw ScaleError.invalidValue(type: "RuntimeCall", reason: "a nested call can only be decoded inside a runtime call")
+        }
+        try self.init(from: &decoder, runtime: runtime)
     }
 
     public func encode(to encoder: inout ScaleEncoder) {

@@ -8,13 +8,26 @@ public protocol TypeInfo: SendableMetatype {
 
 /// A reference to another type inside a description, resolved to a registry id when metadata is built.
 public struct TypeRef: Sendable {
-    let identity: ObjectIdentifier
+    /// Identity for de-duplication: the Swift type, plus a key for computed types sharing a marker.
+    let identity: TypeIdentity
     let describe: @Sendable () -> TypeDescription
+
+    struct TypeIdentity: Hashable, Sendable {
+        let type: ObjectIdentifier
+        let key: String
+    }
 
     /// Refers to `type`.
     public init<T: TypeInfo>(_ type: T.Type) {
-        identity = ObjectIdentifier(type)
+        identity = TypeIdentity(type: ObjectIdentifier(type), key: "")
         describe = { T.typeInfo }
+    }
+
+    /// Refers to a type whose description is computed (e.g. from the runtime's pallet list);
+    /// `marker` gives it a stable identity.
+    init(marker: Any.Type, key: String = "", describe: @escaping @Sendable () -> TypeDescription) {
+        identity = TypeIdentity(type: ObjectIdentifier(marker), key: key)
+        self.describe = describe
     }
 }
 
@@ -136,6 +149,17 @@ extension Optional: TypeInfo where Wrapped: TypeInfo {
     }
 }
 
+extension Result: TypeInfo where Success: TypeInfo, Failure: TypeInfo {
+    public static var typeInfo: TypeDescription {
+        .init(
+            path: ["Result"], parameters: [("T", TypeRef(Success.self)), ("E", TypeRef(Failure.self))],
+            .variant([
+                VariantDescription("Ok", index: 0, fields: [FieldDescription(nil, Success.self)]),
+                VariantDescription("Err", index: 1, fields: [FieldDescription(nil, Failure.self)]),
+            ]))
+    }
+}
+
 extension Compact: TypeInfo where T: TypeInfo {
     public static var typeInfo: TypeDescription { .init(.compact(TypeRef(T.self))) }
 }
@@ -166,4 +190,9 @@ public enum Bytes64: TypeInfo {
 /// Marker for the `[u8; 65]` array type in metadata.
 public enum Bytes65: TypeInfo {
     public static var typeInfo: TypeDescription { .init(.array(length: 65, TypeRef(UInt8.self))) }
+}
+
+/// Marker for the `[u8; 8]` array type in metadata.
+public enum Bytes8: TypeInfo {
+    public static var typeInfo: TypeDescription { .init(.array(length: 8, TypeRef(UInt8.self))) }
 }

@@ -3,7 +3,7 @@ import PhalanxPrimitives
 /// Builds metadata V14's `PortableRegistry`: every type reachable from the pallets' declarations,
 /// numbered densely in order of first use, each Swift type registered once (recursion-safe).
 public struct TypeRegistry {
-    private var ids: [ObjectIdentifier: UInt32] = [:]
+    private var ids: [TypeRef.TypeIdentity: UInt32] = [:]
     private var entries: [(path: [String], parameters: [(String, UInt32?)], definition: ResolvedDefinition, docs: [String])] = []
 
     /// An empty registry.

@@ -1,0 +1,23 @@
+import PhalanxPrimitives
+
+/// The Phalanx runtime: its version and its pallets at their indices.
+/// Adding a pallet means adding its folder under `Pallets/` and one line to `pallets` below.
+public enum PhalanxRuntime {
+    /// The runtime version. Bump `specVersion` whenever metadata or behaviour changes.
+    public static let version = RuntimeVersion(
+        specName: "phalanx", implName: "phalanx-swift", authoringVersion: 1, specVersion: 1, implVersion: 0,
+        transactionVersion: 1, stateVersion: 1,
+        apis: RuntimeAPI.supported.map { (Blake2b.hash(Array($0.name.utf8), length: 8), $0.version) })
+
+    /// The pallets and their indices.
+    public static let pallets: [(UInt8, any Pallet.Type)] = [
+        (0, System.self),
+        (1, Timestamp.self),
+        (2, Balances.self),
+        (3, TransactionPayment.self),
+        (4, Sudo.self),
+    ]
+
+    /// The runtime definition used by the node and the tools.
+    public static let definition = RuntimeDefinition(version: version, pallets: pallets)
+}
