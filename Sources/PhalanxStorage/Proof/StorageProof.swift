@@ -101,7 +101,11 @@ public struct StorageProof: Sendable {
 
     /// Checks that `key` holds `expected` (`nil`: proven absent) under `root`.
     public func verify(_ key: [UInt8], expected: [UInt8]?, root: [UInt8]) -> Bool {
-        (try? read(key, root: root)) == .some(expected)
+        do {
+            return try read(key, root: root) == expected
+        } catch {
+            return false
+        }
     }
 
     private func decode(_ bytes: [UInt8]) throws(ProofError) -> TrieNode {
