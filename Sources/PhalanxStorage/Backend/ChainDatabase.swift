@@ -37,7 +37,7 @@ public struct BlockID: Sendable, Equatable, Hashable {
 
 /// How many past states stay readable.
 public enum Pruning: Sendable, Equatable {
-    /// Keep the states of the most recent `n` blocks (including the head); older states are deleted.
+    /// Keep the states of the most recent `n` blocks (including the head; at least 1); older states are deleted.
     case keepRecent(Int)
     /// Keep every state (`--pruning archive`).
     case archive
@@ -132,7 +132,9 @@ extension ChainDatabase {
 
     /// The block number whose state is pruned when `number` is imported, if any.
     func prunedNumber(afterImporting number: UInt32) -> UInt32? {
-        guard case .keepRecent(let keep) = pruning, keep >= 1, Int(number) >= keep else { return nil }
+        guard case .keepRecent(let requested) = pruning else { return nil }
+        let keep = max(requested, 1)
+        guard Int(number) >= keep else { return nil }
         return UInt32(Int(number) - keep)
     }
 }
