@@ -1,7 +1,8 @@
 import Foundation
 import PhalanxPrimitives
-@testable import PhalanxStorage
 import Testing
+
+@testable import PhalanxStorage
 
 /// The two ``ChainDatabase`` implementations; every conformance test runs against both.
 enum BackendKind: String, CaseIterable, CustomStringConvertible, Sendable {
@@ -10,7 +11,8 @@ enum BackendKind: String, CaseIterable, CustomStringConvertible, Sendable {
     var description: String { rawValue }
 
     func make(
-        pruning: Pruning = .default, directory: URL? = nil, beforeCommit: (@Sendable (BlockRecord) throws -> Void)? = nil
+        pruning: Pruning = .default, directory: URL? = nil,
+        beforeCommit: (@Sendable (BlockRecord) throws -> Void)? = nil
     ) throws -> any ChainDatabase {
         switch self {
         case .memory:
@@ -18,7 +20,8 @@ enum BackendKind: String, CaseIterable, CustomStringConvertible, Sendable {
         case .sqlite:
             let dir = directory ?? temporaryDirectory()
             return try SQLiteDatabase(
-                path: dir.appendingPathComponent("chain.sqlite").path, stateVersion: .v1, pruning: pruning, nodeCacheSize: 1000,
+                path: dir.appendingPathComponent("chain.sqlite").path, stateVersion: .v1, pruning: pruning,
+                nodeCacheSize: 1000,
                 beforeCommit: beforeCommit)
         }
     }
@@ -54,7 +57,9 @@ struct Workload {
         var changes = StorageChangeset()
         for _ in 0..<size {
             let key = [UInt8(Int.random(in: 0...3, using: &rng))] + rng.bytes(Int.random(in: 1...3, using: &rng))
-            if Bool.random(using: &rng), let existing = model.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }).first {
+            if Bool.random(using: &rng),
+                let existing = model.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }).first
+            {
                 changes.remove(existing)
                 model[existing] = nil
             }
@@ -113,7 +118,9 @@ func assertState(_ db: any ChainDatabase, at hash: [UInt8], equals model: [[UInt
         try importNext(db, workload.nextChanges(size: 40))
         let state = try db.state(at: first.hash)
         let sortedKeys = firstModel.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        #expect(try state.keys(prefix: [0x01], after: nil, limit: 5) == Array(sortedKeys.filter { $0.first == 1 }.prefix(5)))
+        #expect(
+            try state.keys(prefix: [0x01], after: nil, limit: 5) == Array(sortedKeys.filter { $0.first == 1 }.prefix(5))
+        )
         #expect(try state.nextKey(after: sortedKeys[0]) == sortedKeys[1])
         #expect(try state.exists(sortedKeys[3]))
         let keys = Array(sortedKeys.prefix(4)) + [[0x07, 0x07]]
@@ -141,7 +148,9 @@ func assertState(_ db: any ChainDatabase, at hash: [UInt8], equals model: [[UInt
         }
         // Only nodes reachable from the retained states remain: a fresh archive of the same retained states needs as many.
         var reachable = Set<[UInt8]>()
-        for (block, _) in history.suffix(keep) { collectNodes(db, root: try db.stateRoot(of: block.hash)!, into: &reachable) }
+        for (block, _) in history.suffix(keep) {
+            collectNodes(db, root: try db.stateRoot(of: block.hash)!, into: &reachable)
+        }
         #expect(try db.nodeCount() == reachable.count)
     }
 
@@ -157,7 +166,8 @@ func assertState(_ db: any ChainDatabase, at hash: [UInt8], equals model: [[UInt
     @Test(arguments: BackendKind.allCases)
     func failedImportLeavesPreviousBlockIntact(_ kind: BackendKind) throws {
         struct Crash: Error {}
-        let db = try kind.make(pruning: .keepRecent(2), beforeCommit: { block in if block.number == 3 { throw Crash() } })
+        let db = try kind.make(
+            pruning: .keepRecent(2), beforeCommit: { block in if block.number == 3 { throw Crash() } })
         var workload = Workload(rng: SplitMix(state: 9))
         var last: (BlockRecord, [[UInt8]: [UInt8]])? = nil
         for _ in 0..<3 { last = (try importNext(db, workload.nextChanges(size: 10)), workload.model) }
@@ -170,7 +180,9 @@ func assertState(_ db: any ChainDatabase, at hash: [UInt8], equals model: [[UInt
         #expect(try db.nodeCount() == nodesBefore)
         try assertState(db, at: block.hash, equals: model)
         // The state two blocks back was not pruned by the aborted import.
-        #expect(try db.state(at: try #require(try db.hash(ofNumber: 1))).rootHash() == (try db.stateRoot(of: try db.hash(ofNumber: 1)!)))
+        #expect(
+            try db.state(at: try #require(try db.hash(ofNumber: 1))).rootHash()
+                == (try db.stateRoot(of: try db.hash(ofNumber: 1)!)))
     }
 
     @Test(arguments: BackendKind.allCases)
@@ -178,7 +190,9 @@ func assertState(_ db: any ChainDatabase, at hash: [UInt8], equals model: [[UInt
         let db = try kind.make()
         let empty = TrieCommit(root: TrieRoot.empty, inserted: [], removed: [])
         let orphan = BlockRecord(hash: [1], number: 5, parentHash: [2], header: [], body: [])
-        #expect(throws: StorageError.notExtendingHead(number: 5, parentHash: [2])) { try db.importBlock(orphan, commit: empty, metadata: [:]) }
+        #expect(throws: StorageError.notExtendingHead(number: 5, parentHash: [2])) {
+            try db.importBlock(orphan, commit: empty, metadata: [:])
+        }
         let genesis = try importNext(db, StorageChangeset())
         #expect(try db.stateRoot(of: genesis.hash) == TrieRoot.empty)
         #expect(try db.state(at: genesis.hash).isEmpty)
@@ -194,7 +208,9 @@ func assertState(_ db: any ChainDatabase, at hash: [UInt8], equals model: [[UInt
         changes.set(ascii("key2"), ascii("value2"))
         changes.set(ascii("key3"), ascii("verylargevaluewithmorethan32byteslength"))
         let genesis = BlockRecord(hash: [0xaa], number: 0, parentHash: [], header: [1], body: [])
-        #expect(throws: StorageError.self) { try db.importBlock(genesis, changes: changes, expectedStateRoot: TrieRoot.empty) }
+        #expect(throws: StorageError.self) {
+            try db.importBlock(genesis, changes: changes, expectedStateRoot: TrieRoot.empty)
+        }
         #expect(try db.head() == nil)
         let root = try db.importBlock(genesis, changes: changes, expectedStateRoot: nil)
         #expect(root.hex == "6a4a732757263bf2bc4e03a341e3f8ea635f78996ec06a6a965d5097a2911c29")
@@ -204,7 +220,9 @@ func assertState(_ db: any ChainDatabase, at hash: [UInt8], equals model: [[UInt
 
 /// Every stored node hash reachable from `root` (hashed children and value nodes), via the database.
 func collectNodes(_ db: any ChainDatabase, root: [UInt8], into seen: inout Set<[UInt8]>) {
-    guard root != TrieRoot.empty, !seen.contains(root), let bytes = try? db.node(root), let node = try? TrieNode.decode(bytes) else { return }
+    guard root != TrieRoot.empty, !seen.contains(root), let bytes = try? db.node(root),
+        let node = try? TrieNode.decode(bytes)
+    else { return }
     seen.insert(root)
     func walk(_ node: TrieNode) {
         if case .hashed(let hash)? = node.value { seen.insert(hash) }

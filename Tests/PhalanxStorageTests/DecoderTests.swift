@@ -58,11 +58,17 @@ import Testing
         var children = [ChildReference?](repeating: nil, count: 16)
         children[2] = .inline(bytes("42aa04bb"))
         children[9] = .hash(.init(repeating: 3, count: 32))
-        let seed = TrieNode.branch(partialKey: [1, 2, 3], value: .hashed(.init(repeating: 1, count: 32)), children: children).encoded()
-        await propertyCheck(count: 2000, input: Gen.int(in: 0...(seed.count - 1)), Gen.uint8(), Gen.int(in: 0...seed.count)) { index, byte, cut in
+        let seed = TrieNode.branch(
+            partialKey: [1, 2, 3], value: .hashed(.init(repeating: 1, count: 32)), children: children
+        ).encoded()
+        await propertyCheck(
+            count: 2000, input: Gen.int(in: 0...(seed.count - 1)), Gen.uint8(), Gen.int(in: 0...seed.count)
+        ) { index, byte, cut in
             var mutated = seed
             mutated[index] = byte
-            if let node = try? TrieNode.decode(Array(mutated.prefix(cut))) { #expect(node.encoded() == Array(mutated.prefix(cut))) }
+            if let node = try? TrieNode.decode(Array(mutated.prefix(cut))) {
+                #expect(node.encoded() == Array(mutated.prefix(cut)))
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import PhalanxPrimitives
-@testable import PhalanxStorage
 import Testing
+
+@testable import PhalanxStorage
 
 /// Durability behaviour specific to the SQLite backend.
 @Suite struct SQLiteDatabaseTests {
@@ -49,13 +50,17 @@ import Testing
         #expect(try reopened.hash(ofNumber: 4) == nil)
         try assertState(reopened, at: block.hash, equals: model)
         var reachable = Set<[UInt8]>()
-        for number in [UInt32(2), 3] { collectNodes(reopened, root: try reopened.stateRoot(of: reopened.hash(ofNumber: number)!)!, into: &reachable) }
+        for number in [UInt32(2), 3] {
+            collectNodes(
+                reopened, root: try reopened.stateRoot(of: reopened.hash(ofNumber: number)!)!, into: &reachable)
+        }
         #expect(try reopened.nodeCount() == reachable.count)
     }
 
     @Test func longLivedTrieAcrossBlocksKeepsExactReferenceCounts() throws {
         // The node keeps one in-memory trie and commits it each block instead of reopening it from the database.
-        let db = try SQLiteDatabase(path: temporaryDirectory().appendingPathComponent("c.sqlite").path, pruning: .keepRecent(3))
+        let db = try SQLiteDatabase(
+            path: temporaryDirectory().appendingPathComponent("c.sqlite").path, pruning: .keepRecent(3))
         var trie = Trie(version: .v1, source: db)
         var workload = Workload(rng: SplitMix(state: 23))
         var parent = [UInt8](repeating: 0, count: 32)
@@ -64,7 +69,8 @@ import Testing
             try trie.apply(workload.nextChanges(size: 30))
             let commit = try trie.commit()
             let header = parent + [UInt8(number)] + commit.root
-            let block = BlockRecord(hash: blake2_256(header), number: number, parentHash: parent, header: header, body: [])
+            let block = BlockRecord(
+                hash: blake2_256(header), number: number, parentHash: parent, header: header, body: [])
             try db.importBlock(block, commit: commit, metadata: [:])
             parent = block.hash
             hashes.append(block.hash)

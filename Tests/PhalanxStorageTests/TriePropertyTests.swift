@@ -36,7 +36,9 @@ func latest(_ entries: [([UInt8], [UInt8])]) -> [[UInt8]: [UInt8]] {
             #expect(forward.rootHash() == expected)
             var shuffled = Trie(version: version)
             var rng = SplitMix(state: seed ^ 0xabcdef)
-            for (key, value) in latest(entries).sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }).shuffled(using: &rng) {
+            for (key, value) in latest(entries).sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }).shuffled(
+                using: &rng)
+            {
                 try shuffled.insert(key, value)
             }
             #expect(shuffled.rootHash() == expected)
@@ -78,7 +80,9 @@ func latest(_ entries: [([UInt8], [UInt8])]) -> [[UInt8]: [UInt8]] {
             }
             #expect(collected == sortedKeys)
             for prefix in [[UInt8](), [0x01], [0x10, 0x11], [0xff]] {
-                #expect(try trie.keys(prefix: prefix, after: nil, limit: .max) == sortedKeys.filter { $0.starts(with: prefix) })
+                #expect(
+                    try trie.keys(prefix: prefix, after: nil, limit: .max)
+                        == sortedKeys.filter { $0.starts(with: prefix) })
             }
             for probe in [[UInt8](), [0x00], [0x01, 0x10], [0x11, 0xff, 0xff], [0xff, 0xff, 0xff, 0xff, 0xff, 0xff]] {
                 #expect(try trie.nextKey(after: probe) == sortedKeys.first { probe.lexicographicallyPrecedes($0) })
@@ -109,10 +113,14 @@ func latest(_ entries: [([UInt8], [UInt8])]) -> [[UInt8]: [UInt8]] {
             let bad = try StorageProof(nodes: tampered)
             #expect(!keys.allSatisfy { bad.verify($0, expected: model[$0], root: root) })
             // Tampering the root node breaks every read.
-            if blake2_256(nodes[victim]) == root { #expect(keys.allSatisfy { !bad.verify($0, expected: model[$0], root: root) }) }
+            if blake2_256(nodes[victim]) == root {
+                #expect(keys.allSatisfy { !bad.verify($0, expected: model[$0], root: root) })
+            }
             // Dropping the root node makes every read incomplete.
             let withoutRoot = try StorageProof(nodes: nodes.filter { blake2_256($0) != root })
-            for key in keys { #expect(throws: ProofError.incomplete(missing: root)) { try withoutRoot.read(key, root: root) } }
+            for key in keys {
+                #expect(throws: ProofError.incomplete(missing: root)) { try withoutRoot.read(key, root: root) }
+            }
         }
     }
 }

@@ -18,7 +18,8 @@ import Testing
     /// (nibbles, leaf, branch, branch+value, hashed leaf, hashed branch) from the §1.4 table.
     static let headers: [(Int, String, String, String, String, String)] = [
         (0, "40", "80", "c0", "20", "10"), (14, "4e", "8e", "ce", "2e", "1e"), (15, "4f", "8f", "cf", "2f", "1f00"),
-        (16, "50", "90", "d0", "30", "1f01"), (31, "5f", "9f", "df", "3f00", "1f10"), (62, "7e", "be", "fe", "3f1f", "1f2f"),
+        (16, "50", "90", "d0", "30", "1f01"), (31, "5f", "9f", "df", "3f00", "1f10"),
+        (62, "7e", "be", "fe", "3f1f", "1f2f"),
         (63, "7f00", "bf00", "ff00", "3f20", "1f30"), (64, "7f01", "bf01", "ff01", "3f21", "1f31"),
         (317, "7ffe", "bffe", "fffe", "3fff1f", "1fff2f"), (318, "7fff00", "bfff00", "ffff00", "3fff20", "1fff30"),
         (573, "7fffff00", "bfffff00", "ffffff00", "3fffff20", "1fffff30"),
@@ -41,7 +42,8 @@ import Testing
         ]
         for (node, header) in cases {
             let encoded = node.encoded()
-            #expect(Array(encoded.prefix(header.count / 2 + packed.count)) == bytes(header) + packed, "\(count) \(header)")
+            #expect(
+                Array(encoded.prefix(header.count / 2 + packed.count)) == bytes(header) + packed, "\(count) \(header)")
             #expect(try TrieNode.decode(encoded) == node)
         }
     }
@@ -91,11 +93,19 @@ import Testing
             "a61820b5fba9b01aee10b5bbd84aea80b8230318c5e8ca14b9a4940c76e09815")
         for version in StateVersion.allCases {
             try Self.check(
-                [(ascii("bar"), ascii("foo")), (ascii("barfoo"), ascii("hello")), (ascii("anotheritem"), ascii("anothervalue"))],
+                [
+                    (ascii("bar"), ascii("foo")), (ascii("barfoo"), ascii("hello")),
+                    (ascii("anotheritem"), ascii("anothervalue")),
+                ],
                 version, "441807c345ca7adf88bd21ab1b3cbadb15616abb89167eb9fe285dd5cecd04c8")
-            let dogs: Entries = [(ascii("doe"), ascii("reindeer")), (ascii("dog"), ascii("puppy")), (ascii("dogglesworth"), ascii("cat"))]
+            let dogs: Entries = [
+                (ascii("doe"), ascii("reindeer")), (ascii("dog"), ascii("puppy")),
+                (ascii("dogglesworth"), ascii("cat")),
+            ]
             try Self.check(dogs, version, "39245109cef3758c2eed2ccba8d9b370a917850af3824bc8348d505df2c298fa")
-            try Self.check(dogs + [(ascii(":code"), [])], version, "ed4d8c799d996add422395a6abd7545491d40bd838d738afafa1b8a4de625489")
+            try Self.check(
+                dogs + [(ascii(":code"), [])], version,
+                "ed4d8c799d996add422395a6abd7545491d40bd838d738afafa1b8a4de625489")
         }
         try Self.check(
             [(ascii("a"), ascii("one")), (ascii("b"), ascii("two")), (ascii("c"), ascii("three"))], .v0,
@@ -127,7 +137,9 @@ import Testing
         try Self.check(branchy, .v1, "370729fed0c8957bed0530388aafd408aa48299148bbc1417e446c38faa03be0")
         try Self.check([(ramp(32), [1])], .v0, "a13446cc6c3f36f619da17125a92eecdc4fddf3edc3590e13c8e42ab1636288d")
         try Self.check([(ramp(32), [1])], .v1, "a13446cc6c3f36f619da17125a92eecdc4fddf3edc3590e13c8e42ab1636288d")
-        try Self.check([(ramp(32), .init(repeating: 0xff, count: 40))], .v1, "462896bd5cb34335f1e855173679982912e5be704f206371d1ec7cfda480b206")
+        try Self.check(
+            [(ramp(32), .init(repeating: 0xff, count: 40))], .v1,
+            "462896bd5cb34335f1e855173679982912e5be704f206371d1ec7cfda480b206")
         try Self.check([(ascii("k"), [])], .v0, "c75ced9359a5030ce2df64cf252c001ed91375f46090b3ddd103d30d92ab7118")
         try Self.check([(ascii("k"), [])], .v1, "c75ced9359a5030ce2df64cf252c001ed91375f46090b3ddd103d30d92ab7118")
     }
@@ -138,7 +150,10 @@ import Testing
             (["zero", "one", "two"], "9243f4bb6fa633dce97247652479ed7e2e2995a5ea641fd9d1e1a046f7601da6"),
             (["budgetary management"], "c66a6345c58b3ec0ce9c0a1497553e4078f3d990063ac3e3058db06db358148a"),
             (["Integrated", "portal"], "ea64d09f9740275ef7faaa3cee5a6a45fc8fe655cf049addbcefa7ba2ba6032d"),
-            (["budgetary management", "pricing structure"], "a340fba4541947a516c3ae686cf0f3155b1d69f9146e4096c54bc8b45db718f1"),
+            (
+                ["budgetary management", "pricing structure"],
+                "a340fba4541947a516c3ae686cf0f3155b1d69f9146e4096c54bc8b45db718f1"
+            ),
             (["even-keeled", "Future-proofed"], "5147323d593b7bb01fe8ea3e9d5a4bba0497c7f47b5daa121f4a6d791164d60b"),
         ]
         for (values, root) in cases { #expect(TrieRoot.orderedRoot(of: values.map(ascii)).hex == root) }

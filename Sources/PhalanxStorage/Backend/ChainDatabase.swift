@@ -96,7 +96,8 @@ extension ChainDatabase {
     /// Throws ``StorageError/stateRootMismatch(expected:computed:)`` (writing nothing) when `expectedStateRoot` differs.
     @discardableResult
     public func importBlock(
-        _ block: BlockRecord, changes: StorageChangeset, expectedStateRoot: [UInt8]? = nil, metadata: [String: [UInt8]] = [:]
+        _ block: BlockRecord, changes: StorageChangeset, expectedStateRoot: [UInt8]? = nil,
+        metadata: [String: [UInt8]] = [:]
     ) throws(StorageError) -> [UInt8] {
         var trie = try parentState(of: block)
         let commit: TrieCommit

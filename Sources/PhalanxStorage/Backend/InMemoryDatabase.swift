@@ -41,16 +41,24 @@ public final class InMemoryDatabase: ChainDatabase {
     public func node(_ hash: [UInt8]) throws -> [UInt8]? { contents.withLock { $0.nodes[hash]?.data } }
 
     /// The encoded header of block `hash`.
-    public func header(of hash: [UInt8]) throws(StorageError) -> [UInt8]? { contents.withLock { $0.blocks[hash]?.record.header } }
+    public func header(of hash: [UInt8]) throws(StorageError) -> [UInt8]? {
+        contents.withLock { $0.blocks[hash]?.record.header }
+    }
 
     /// The encoded body of block `hash`.
-    public func body(of hash: [UInt8]) throws(StorageError) -> [UInt8]? { contents.withLock { $0.blocks[hash]?.record.body } }
+    public func body(of hash: [UInt8]) throws(StorageError) -> [UInt8]? {
+        contents.withLock { $0.blocks[hash]?.record.body }
+    }
 
     /// The number of block `hash`.
-    public func number(of hash: [UInt8]) throws(StorageError) -> UInt32? { contents.withLock { $0.blocks[hash]?.record.number } }
+    public func number(of hash: [UInt8]) throws(StorageError) -> UInt32? {
+        contents.withLock { $0.blocks[hash]?.record.number }
+    }
 
     /// The canonical hash at `number`.
-    public func hash(ofNumber number: UInt32) throws(StorageError) -> [UInt8]? { contents.withLock { $0.canonical[number] } }
+    public func hash(ofNumber number: UInt32) throws(StorageError) -> [UInt8]? {
+        contents.withLock { $0.canonical[number] }
+    }
 
     /// The last imported block.
     public func head() throws(StorageError) -> BlockID? { contents.withLock { $0.head } }
@@ -59,13 +67,17 @@ public final class InMemoryDatabase: ChainDatabase {
     public func metadata(_ key: String) throws(StorageError) -> [UInt8]? { contents.withLock { $0.metadata[key] } }
 
     /// Sets a metadata value.
-    public func setMetadata(_ key: String, _ value: [UInt8]) throws(StorageError) { contents.withLock { $0.metadata[key] = value } }
+    public func setMetadata(_ key: String, _ value: [UInt8]) throws(StorageError) {
+        contents.withLock { $0.metadata[key] = value }
+    }
 
     /// The number of stored nodes.
     public func nodeCount() throws(StorageError) -> Int { contents.withLock { $0.nodes.count } }
 
     /// The state root of block `hash`.
-    public func stateRoot(of hash: [UInt8]) throws(StorageError) -> [UInt8]? { contents.withLock { $0.blocks[hash]?.stateRoot } }
+    public func stateRoot(of hash: [UInt8]) throws(StorageError) -> [UInt8]? {
+        contents.withLock { $0.blocks[hash]?.stateRoot }
+    }
 
     /// The state at block `hash`.
     public func state(at hash: [UInt8]) throws(StorageError) -> Trie {
@@ -80,14 +92,17 @@ public final class InMemoryDatabase: ChainDatabase {
     }
 
     /// Imports a block atomically: the new contents replace the old only when every step succeeded.
-    public func importBlock(_ block: BlockRecord, commit: TrieCommit, metadata: [String: [UInt8]]) throws(StorageError) {
+    public func importBlock(_ block: BlockRecord, commit: TrieCommit, metadata: [String: [UInt8]]) throws(StorageError)
+    {
         try contents.withLock { (current) throws(StorageError) in
             try apply(block, commit: commit, metadata: metadata, to: &current)
         }
     }
 
     /// Applies an import to a copy of the contents and installs it only when nothing threw.
-    private func apply(_ block: BlockRecord, commit: TrieCommit, metadata: [String: [UInt8]], to current: inout Contents) throws(StorageError) {
+    private func apply(
+        _ block: BlockRecord, commit: TrieCommit, metadata: [String: [UInt8]], to current: inout Contents
+    ) throws(StorageError) {
         var next = current
         try checkExtends(block, head: next.head)
         next.blocks[block.hash] = StoredBlock(record: block, stateRoot: commit.root, statePruned: false)

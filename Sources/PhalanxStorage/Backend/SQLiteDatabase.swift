@@ -19,10 +19,13 @@ public final class SQLiteDatabase: ChainDatabase, @unchecked Sendable {
     let beforeCommit: (@Sendable (BlockRecord) throws -> Void)?
 
     /// Opens (creating if needed) the database file at `path`.
-    public convenience init(path: String, stateVersion: StateVersion = .v1, pruning: Pruning = .default, nodeCacheSize: Int = 200_000)
+    public convenience init(
+        path: String, stateVersion: StateVersion = .v1, pruning: Pruning = .default, nodeCacheSize: Int = 200_000
+    )
         throws(StorageError)
     {
-        try self.init(path: path, stateVersion: stateVersion, pruning: pruning, nodeCacheSize: nodeCacheSize, beforeCommit: nil)
+        try self.init(
+            path: path, stateVersion: stateVersion, pruning: pruning, nodeCacheSize: nodeCacheSize, beforeCommit: nil)
     }
 
     init(
@@ -79,7 +82,9 @@ public final class SQLiteDatabase: ChainDatabase, @unchecked Sendable {
     public func node(_ hash: [UInt8]) throws -> [UInt8]? {
         if let hit = cache.withLock({ $0[hash] }) { return hit }
         let data = try wrap {
-            try pool.read { db in try Data.fetchOne(db, sql: "SELECT data FROM trie_node WHERE hash = ?", arguments: [Data(hash)]) }
+            try pool.read { db in
+                try Data.fetchOne(db, sql: "SELECT data FROM trie_node WHERE hash = ?", arguments: [Data(hash)])
+            }
         }
         guard let data else { return nil }
         let bytes = [UInt8](data)
@@ -88,19 +93,27 @@ public final class SQLiteDatabase: ChainDatabase, @unchecked Sendable {
     }
 
     /// The encoded header of block `hash`.
-    public func header(of hash: [UInt8]) throws(StorageError) -> [UInt8]? { try blob("SELECT header FROM block WHERE hash = ?", hash) }
+    public func header(of hash: [UInt8]) throws(StorageError) -> [UInt8]? {
+        try blob("SELECT header FROM block WHERE hash = ?", hash)
+    }
 
     /// The encoded body of block `hash`.
-    public func body(of hash: [UInt8]) throws(StorageError) -> [UInt8]? { try blob("SELECT body FROM block WHERE hash = ?", hash) }
+    public func body(of hash: [UInt8]) throws(StorageError) -> [UInt8]? {
+        try blob("SELECT body FROM block WHERE hash = ?", hash)
+    }
 
     /// The state root of block `hash`.
-    public func stateRoot(of hash: [UInt8]) throws(StorageError) -> [UInt8]? { try blob("SELECT state_root FROM block WHERE hash = ?", hash) }
+    public func stateRoot(of hash: [UInt8]) throws(StorageError) -> [UInt8]? {
+        try blob("SELECT state_root FROM block WHERE hash = ?", hash)
+    }
 
     /// The number of block `hash`.
     public func number(of hash: [UInt8]) throws(StorageError) -> UInt32? {
         try wrap {
             try pool.read { db in
-                try Int64.fetchOne(db, sql: "SELECT number FROM block WHERE hash = ?", arguments: [Data(hash)]).map { UInt32($0) }
+                try Int64.fetchOne(db, sql: "SELECT number FROM block WHERE hash = ?", arguments: [Data(hash)]).map {
+                    UInt32($0)
+                }
             }
         }
     }
@@ -109,7 +122,8 @@ public final class SQLiteDatabase: ChainDatabase, @unchecked Sendable {
     public func hash(ofNumber number: UInt32) throws(StorageError) -> [UInt8]? {
         try wrap {
             try pool.read { db in
-                try Data.fetchOne(db, sql: "SELECT hash FROM canonical WHERE number = ?", arguments: [Int64(number)]).map { [UInt8]($0) }
+                try Data.fetchOne(db, sql: "SELECT hash FROM canonical WHERE number = ?", arguments: [Int64(number)])
+                    .map { [UInt8]($0) }
             }
         }
     }
@@ -124,7 +138,9 @@ public final class SQLiteDatabase: ChainDatabase, @unchecked Sendable {
     public func metadata(_ key: String) throws(StorageError) -> [UInt8]? {
         try wrap {
             try pool.read { db in
-                try Data.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = ?", arguments: [key]).map { [UInt8]($0) }
+                try Data.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = ?", arguments: [key]).map {
+                    [UInt8]($0)
+                }
             }
         }
     }
@@ -143,7 +159,8 @@ public final class SQLiteDatabase: ChainDatabase, @unchecked Sendable {
     public func state(at hash: [UInt8]) throws(StorageError) -> Trie {
         let row = try wrap {
             try pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT state_root, state_pruned FROM block WHERE hash = ?", arguments: [Data(hash)])
+                try Row.fetchOne(
+                    db, sql: "SELECT state_root, state_pruned FROM block WHERE hash = ?", arguments: [Data(hash)])
             }
         }
         guard let row else { throw .unknownBlock(hash: hash) }
@@ -159,7 +176,8 @@ public final class SQLiteDatabase: ChainDatabase, @unchecked Sendable {
     // MARK: Import
 
     /// Imports a block in one SQLite transaction: block row, canonical index, nodes, journal, metadata, head, pruning.
-    public func importBlock(_ block: BlockRecord, commit: TrieCommit, metadata: [String: [UInt8]]) throws(StorageError) {
+    public func importBlock(_ block: BlockRecord, commit: TrieCommit, metadata: [String: [UInt8]]) throws(StorageError)
+    {
         try checkExtends(block, head: try head())
         let pruned = prunedNumber(afterImporting: block.number)
         try wrap {
@@ -167,18 +185,23 @@ public final class SQLiteDatabase: ChainDatabase, @unchecked Sendable {
                 try db.execute(
                     sql: "INSERT INTO block (hash, number, parent, header, body, state_root) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [
-                        Data(block.hash), Int64(block.number), Data(block.parentHash), Data(block.header), Data(block.body),
+                        Data(block.hash), Int64(block.number), Data(block.parentHash), Data(block.header),
+                        Data(block.body),
                         Data(commit.root),
                     ])
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO canonical (number, hash) VALUES (?, ?)", arguments: [Int64(block.number), Data(block.hash)])
+                    sql: "INSERT OR REPLACE INTO canonical (number, hash) VALUES (?, ?)",
+                    arguments: [Int64(block.number), Data(block.hash)])
                 let insert = try db.cachedStatement(
-                    sql: "INSERT INTO trie_node (hash, data, refs) VALUES (?, ?, 1) ON CONFLICT(hash) DO UPDATE SET refs = refs + 1")
+                    sql:
+                        "INSERT INTO trie_node (hash, data, refs) VALUES (?, ?, 1) ON CONFLICT(hash) DO UPDATE SET refs = refs + 1"
+                )
                 for node in commit.inserted { try insert.execute(arguments: [Data(node.hash), Data(node.data)]) }
                 var removed = Data(capacity: commit.removed.count * 32)
                 for hash in commit.removed { removed.append(contentsOf: hash) }
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO state_journal (number, removed) VALUES (?, ?)", arguments: [Int64(block.number), removed])
+                    sql: "INSERT OR REPLACE INTO state_journal (number, removed) VALUES (?, ?)",
+                    arguments: [Int64(block.number), removed])
                 for (key, value) in metadata.sorted(by: { $0.key < $1.key }) { try Self.putMetadata(db, key, value) }
                 try Self.putMetadata(db, Self.headKey, block.hash)
                 if let pruned { try Self.pruneState(db, number: pruned) }
@@ -191,8 +214,11 @@ public final class SQLiteDatabase: ChainDatabase, @unchecked Sendable {
     /// Drops the state of block `number`: applies the journal of block `number + 1`.
     private static func pruneState(_ db: Database, number: UInt32) throws {
         try db.execute(
-            sql: "UPDATE block SET state_pruned = 1 WHERE hash = (SELECT hash FROM canonical WHERE number = ?)", arguments: [Int64(number)])
-        if let removed = try Data.fetchOne(db, sql: "SELECT removed FROM state_journal WHERE number = ?", arguments: [Int64(number) + 1]) {
+            sql: "UPDATE block SET state_pruned = 1 WHERE hash = (SELECT hash FROM canonical WHERE number = ?)",
+            arguments: [Int64(number)])
+        if let removed = try Data.fetchOne(
+            db, sql: "SELECT removed FROM state_journal WHERE number = ?", arguments: [Int64(number) + 1])
+        {
             let decrement = try db.cachedStatement(sql: "UPDATE trie_node SET refs = refs - 1 WHERE hash = ?")
             let delete = try db.cachedStatement(sql: "DELETE FROM trie_node WHERE hash = ? AND refs <= 0")
             let bytes = [UInt8](removed)
@@ -208,13 +234,16 @@ public final class SQLiteDatabase: ChainDatabase, @unchecked Sendable {
     }
 
     private static func putMetadata(_ db: Database, _ key: String, _ value: [UInt8]) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)", arguments: [key, Data(value)])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)", arguments: [key, Data(value)])
     }
 
     // MARK: Helpers
 
     private func blob(_ sql: String, _ hash: [UInt8]) throws(StorageError) -> [UInt8]? {
-        try wrap { try pool.read { db in try Data.fetchOne(db, sql: sql, arguments: [Data(hash)]).map { [UInt8]($0) } } }
+        try wrap {
+            try pool.read { db in try Data.fetchOne(db, sql: sql, arguments: [Data(hash)]).map { [UInt8]($0) } }
+        }
     }
 
     private func remember(_ entries: [([UInt8], [UInt8])]) {

@@ -32,7 +32,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownBlock(let hash): "block 0x\(hash.hex) is not stored"
         case .statePruned(let hash): "the state of block 0x\(hash.hex) has been pruned"
-        case .notExtendingHead(let number, let parent): "block #\(number) with parent 0x\(parent.hex) does not extend the head"
+        case .notExtendingHead(let number, let parent):
+            "block #\(number) with parent 0x\(parent.hex) does not extend the head"
         case .stateRootMismatch(let expected, let computed):
             "state root mismatch: block declares 0x\(expected.hex), storage computed 0x\(computed.hex)"
         case .trie(let error): error.description

@@ -86,8 +86,11 @@ public enum StorageBenchmark {
                 sqliteCommit = try state.commit()
             }
             precondition(sqliteCommit?.root == root)
-            let block = BlockRecord(hash: blake2_256(root), number: 1, parentHash: genesisBlock.hash, header: root, body: [])
-            let sqliteImport = try clock.measure { try reopened.importBlock(block, commit: sqliteCommit!, metadata: [:]) }
+            let block = BlockRecord(
+                hash: blake2_256(root), number: 1, parentHash: genesisBlock.hash, header: root, body: [])
+            let sqliteImport = try clock.measure {
+                try reopened.importBlock(block, commit: sqliteCommit!, metadata: [:])
+            }
             try reopened.close()
             return Report(
                 baseEntries: baseEntries, blockWrites: blockWrites, memoryGenesis: seconds(genesis),

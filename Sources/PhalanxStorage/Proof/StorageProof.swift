@@ -76,7 +76,9 @@ public struct StorageProof: Sendable {
         var offset = 0
         while true {
             let pk = node.partialKey
-            guard nibbles.count - offset >= pk.count, nibbles[offset..<offset + pk.count].elementsEqual(pk) else { return nil }
+            guard nibbles.count - offset >= pk.count, nibbles[offset..<offset + pk.count].elementsEqual(pk) else {
+                return nil
+            }
             offset += pk.count
             if offset == nibbles.count {
                 switch node.value {

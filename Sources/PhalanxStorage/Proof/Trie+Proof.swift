@@ -11,7 +11,9 @@ extension Trie {
             collected.insert(node.encoding)
             while true {
                 let pk = node.partialKey
-                guard nibbles.count - offset >= pk.count, nibbles[offset..<offset + pk.count].elementsEqual(pk) else { break }
+                guard nibbles.count - offset >= pk.count, nibbles[offset..<offset + pk.count].elementsEqual(pk) else {
+                    break
+                }
                 offset += pk.count
                 if offset == nibbles.count {
                     if let value = node.value, case .hashed = value { collected.insert(try loadValue(value)) }

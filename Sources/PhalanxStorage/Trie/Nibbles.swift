@@ -47,7 +47,8 @@ public enum Nibbles {
 
     /// The length of the longest common prefix of two nibble sequences.
     static func commonPrefixLength(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
-        var i = a.startIndex, j = b.startIndex
+        var i = a.startIndex
+        var j = b.startIndex
         while i < a.endIndex, j < b.endIndex, a[i] == b[j] {
             i += 1
             j += 1

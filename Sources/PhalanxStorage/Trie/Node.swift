@@ -27,7 +27,8 @@ enum StoredValue: Sendable {
 
     /// The value for `bytes` written under `version`.
     init(_ bytes: [UInt8], version: StateVersion) {
-        self = version.hashesValue(ofLength: bytes.count) ? .hashed(hash: blake2_256(bytes), bytes: bytes) : .inline(bytes)
+        self =
+            version.hashesValue(ofLength: bytes.count) ? .hashed(hash: blake2_256(bytes), bytes: bytes) : .inline(bytes)
     }
 }
 
@@ -52,7 +53,10 @@ final class Node: Sendable {
     let storedHash: [UInt8]?
     private let cache: Mutex<(encoding: [UInt8], merkle: [UInt8])?>
 
-    init(partialKey: [UInt8], value: StoredValue?, children: [Child?]?, storedHash: [UInt8]? = nil, encoding: [UInt8]? = nil) {
+    init(
+        partialKey: [UInt8], value: StoredValue?, children: [Child?]?, storedHash: [UInt8]? = nil,
+        encoding: [UInt8]? = nil
+    ) {
         self.partialKey = partialKey
         self.value = value
         self.children = children

@@ -135,7 +135,8 @@ enum NodeCodec {
             guard reader.remaining == 0 else { throw .trailingBytes(count: reader.remaining) }
             return .leaf(partialKey: partialKey, value: value)
         case .branchNoValue, .branchWithValue, .hashedBranch:
-            let low = try reader.byte(), high = try reader.byte()
+            let low = try reader.byte()
+            let high = try reader.byte()
             let bitmap = UInt16(low) | UInt16(high) << 8
             guard bitmap != 0 else { throw .zeroChildrenBitmap }
             let value: NodeValue? =

@@ -33,7 +33,9 @@ private struct KeyWalk {
         if bounded, let start {
             let common = min(full.count, start.count)
             if full[..<common].lexicographicallyPrecedes(start[..<common]) { return }
-            if start[..<common].lexicographicallyPrecedes(full[..<common]) || full.count > start.count { bounded = false }
+            if start[..<common].lexicographicallyPrecedes(full[..<common]) || full.count > start.count {
+                bounded = false
+            }
         }
         if node.value != nil, !bounded, full.count >= prefix.count, let key = Nibbles.toBytes(full) {
             found.append(key)

@@ -49,7 +49,9 @@ public struct Trie: Sendable {
         var current = root
         while let node = current {
             let pk = node.partialKey
-            guard nibbles.count - offset >= pk.count, nibbles[offset..<offset + pk.count].elementsEqual(pk) else { return nil }
+            guard nibbles.count - offset >= pk.count, nibbles[offset..<offset + pk.count].elementsEqual(pk) else {
+                return nil
+            }
             offset += pk.count
             if offset == nibbles.count {
                 guard let value = node.value else { return nil }
@@ -156,7 +158,9 @@ public struct Trie: Sendable {
         if case .hashed(let valueHash, _)? = node.value { retired.append(valueHash) }
     }
 
-    private mutating func inserting(_ node: Node?, _ key: [UInt8], _ offset: Int, _ value: StoredValue) throws(TrieError) -> Node {
+    private mutating func inserting(_ node: Node?, _ key: [UInt8], _ offset: Int, _ value: StoredValue)
+        throws(TrieError) -> Node
+    {
         guard let node else { return Node(partialKey: Array(key[offset...]), value: value, children: nil) }
         let pk = node.partialKey
         let common = Nibbles.commonPrefixLength(pk[...], key[offset...])
@@ -194,7 +198,9 @@ public struct Trie: Sendable {
 
     private mutating func removing(_ node: Node, _ key: [UInt8], _ offset: Int) throws(TrieError) -> Removal {
         let pk = node.partialKey
-        guard key.count - offset >= pk.count, key[offset..<offset + pk.count].elementsEqual(pk) else { return .unchanged }
+        guard key.count - offset >= pk.count, key[offset..<offset + pk.count].elementsEqual(pk) else {
+            return .unchanged
+        }
         let end = offset + pk.count
         if end == key.count {
             guard node.value != nil else { return .unchanged }
@@ -212,14 +218,17 @@ public struct Trie: Sendable {
     }
 
     /// Restores the trie invariants for a changed branch: no children → leaf (or nothing); one child and no value → merge.
-    private mutating func normalized(_ pk: [UInt8], _ value: StoredValue?, _ children: [Child?]) throws(TrieError) -> Node? {
+    private mutating func normalized(_ pk: [UInt8], _ value: StoredValue?, _ children: [Child?]) throws(TrieError)
+        -> Node?
+    {
         var present = [Int]()
         for index in 0..<16 where children[index] != nil { present.append(index) }
         if present.isEmpty { return value.map { Node(partialKey: pk, value: $0, children: nil) } }
         if present.count == 1, value == nil, let only = children[present[0]] {
             let child = try resolve(only)
             retire(child)
-            return Node(partialKey: pk + [UInt8(present[0])] + child.partialKey, value: child.value, children: child.children)
+            return Node(
+                partialKey: pk + [UInt8(present[0])] + child.partialKey, value: child.value, children: child.children)
         }
         return Node(partialKey: pk, value: value, children: children)
     }
@@ -243,7 +252,8 @@ public struct Trie: Sendable {
         if let value = node.value, case .hashed(let valueHash, _) = value {
             inserted.append(StoredNode(hash: valueHash, data: try loadValue(value)))
         }
-        return Node(partialKey: node.partialKey, value: node.value, children: children, storedHash: hash, encoding: encoding)
+        return Node(
+            partialKey: node.partialKey, value: node.value, children: children, storedHash: hash, encoding: encoding)
     }
 }
 

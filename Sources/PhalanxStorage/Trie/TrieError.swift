@@ -1,3 +1,5 @@
+import PhalanxPrimitives
+
 /// Why a trie operation against a node source failed; each case has a stable numeric ``code``.
 public enum TrieError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A node (or value node) referenced by hash is not in the node source.
@@ -25,5 +27,3 @@ public enum TrieError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-import PhalanxPrimitives

@@ -1,3 +1,5 @@
+import PhalanxPrimitives
+
 /// Why bytes are not a valid trie node (spec §1.11); each case has a stable numeric ``code``.
 public enum TrieNodeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The input is empty.
@@ -45,5 +47,3 @@ public enum TrieNodeError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-import PhalanxPrimitives

@@ -37,8 +37,11 @@ public enum TrieRoot {
     }
 
     /// Encodes the node at `depth` holding the sorted, non-empty `entries` (keys as nibbles).
-    private static func encodeNode(_ entries: ArraySlice<([UInt8], [UInt8])>, depth: Int, version: StateVersion) -> [UInt8] {
-        let first = entries[entries.startIndex].0, last = entries[entries.endIndex - 1].0
+    private static func encodeNode(_ entries: ArraySlice<([UInt8], [UInt8])>, depth: Int, version: StateVersion)
+        -> [UInt8]
+    {
+        let first = entries[entries.startIndex].0
+        let last = entries[entries.endIndex - 1].0
         let prefixLength = Nibbles.commonPrefixLength(first[depth...], last[depth...])
         let end = depth + prefixLength
         let partialKey = first[depth..<end]
