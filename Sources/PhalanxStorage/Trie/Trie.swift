@@ -244,10 +244,12 @@ public struct Trie: Sendable {
                 }
             }
         }
-        let rebuilt = Node(partialKey: node.partialKey, value: node.value, children: children)
-        let encoding = rebuilt.encoding
-        guard isRoot || encoding.count >= 32 else { return rebuilt }
-        let hash = blake2_256(encoding)
+        // Persisting children does not change their Merkle values, so the (usually cached) encoding stays valid.
+        let encoding = node.encoding
+        guard isRoot || encoding.count >= 32 else {
+            return Node(partialKey: node.partialKey, value: node.value, children: children, encoding: encoding)
+        }
+        let hash = node.hash
         inserted.append(StoredNode(hash: hash, data: encoding))
         if let value = node.value, case .hashed(let valueHash, _) = value {
             inserted.append(StoredNode(hash: valueHash, data: try loadValue(value)))
