@@ -82,8 +82,10 @@ public final class SQLiteDatabase: ChainDatabase {
     public func node(_ hash: [UInt8]) throws -> [UInt8]? {
         if let hit = cache.withLock({ $0[hash] }) { return hit }
         let data = try wrap {
-            try pool.read { db in
-                try Data.fetchOne(db, sql: "SELECT data FROM trie_node WHERE hash = ?", arguments: [Data(hash)])
+            // Nodes are content-addressed and never rewritten, so a read without a transaction is safe and cheaper.
+            try pool.unsafeRead { db in
+                let statement = try db.cachedStatement(sql: "SELECT data FROM trie_node WHERE hash = ?")
+                return try Data.fetchOne(statement, arguments: [Data(hash)])
             }
         }
         guard let data else { return nil }

@@ -2,6 +2,19 @@ import Foundation
 import PhalanxPrimitives
 
 /// The storage benchmark behind `phalanx bench storage`: state-root and SQLite-commit cost of one large block.
+///
+/// Call `print(try StorageBenchmark.run(directory: dir))` from a release build. Recorded on the 2-core dev machine
+/// (release build, shared with other compiles, so ±30%), 10,000 random 32-byte keys with 64-byte values (V1, so each
+/// value is a separate value node) written onto a 100,000-entry state:
+///
+///     in-memory genesis build (100000 inserts + commit)      460–600 ms
+///     in-memory block: inserts + state root                   88–115 ms
+///     in-memory block: commit (node changeset)                27–85 ms
+///     SQLite genesis import (one transaction)                1.3–1.9 s
+///     SQLite block: load head state, inserts, commit         420–610 ms   (cold node cache after reopen)
+///     SQLite block: import transaction (~40,000 nodes)       400–440 ms   (WAL, synchronous=FULL)
+///
+/// A node that keeps its `Trie` between blocks pays the in-memory figures, not the cold-load one.
 public enum StorageBenchmark {
     /// Timings of one run, in seconds.
     public struct Report: Sendable, CustomStringConvertible {
