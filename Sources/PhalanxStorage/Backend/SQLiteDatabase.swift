@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// Trie nodes are stored by hash with reference counts; each block records the node occurrences its state dropped
 /// (a journal), so pruning block `n` just applies the journal of block `n + 1`. One SQLite transaction per imported
-/// block: after a crash (even `kill -9`) the database reopens at the last committed block.
+/// block: after a process crash (even `kill -9`) the database reopens at the last committed block. GRDB runs WAL with
+/// `synchronous = NORMAL`: a power loss may roll back the most recent blocks but never corrupts the database.
 public final class SQLiteDatabase: ChainDatabase {
     /// The layout for values written into the state.
     public let stateVersion: StateVersion

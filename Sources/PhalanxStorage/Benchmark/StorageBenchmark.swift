@@ -12,7 +12,7 @@ import PhalanxPrimitives
 ///     in-memory block: commit (node changeset)                27–85 ms
 ///     SQLite genesis import (one transaction)                1.3–1.9 s
 ///     SQLite block: load head state, inserts, commit         420–610 ms   (cold node cache after reopen)
-///     SQLite block: import transaction (~40,000 nodes)       400–440 ms   (WAL, synchronous=FULL)
+///     SQLite block: import transaction (~40,000 nodes)       400–440 ms   (WAL, synchronous=NORMAL)
 ///
 /// A node that keeps its `Trie` between blocks pays the in-memory figures, not the cold-load one.
 public enum StorageBenchmark {
