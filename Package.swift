@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PhalanxPrimitives", targets: ["PhalanxPrimitives"]),
         .library(name: "PhalanxAttestation", targets: ["PhalanxAttestation"]),
         .library(name: "PhalanxRuntime", targets: ["PhalanxRuntime"]),
+        .library(name: "PhalanxStorage", targets: ["PhalanxStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // System C libraries, installed by scripts/setup from Debian packages.
@@ -46,6 +48,13 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
+        // Layer 1: Merkle-Patricia state trie, storage proofs, SQLite (GRDB) backend, block store.
+        .target(
+            name: "PhalanxStorage",
+            dependencies: [
+                "PhalanxPrimitives",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Layer 2: the state-transition function — framework, metadata, extrinsics, pallets.
         .target(name: "PhalanxRuntime", dependencies: ["PhalanxPrimitives"]),
         // The CLI: thin argument parsing over the modules.
@@ -73,6 +82,12 @@ let package = Package(
         .testTarget(
             name: "PhalanxAttestationTests",
             dependencies: ["PhalanxAttestation", "PhalanxTestSupport"]),
+        .testTarget(
+            name: "PhalanxStorageTests",
+            dependencies: [
+                "PhalanxStorage", "PhalanxTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "PhalanxCLITests",
             dependencies: ["PhalanxPrimitives", "PhalanxTestSupport"]),
