@@ -1,0 +1,25 @@
+import PhalanxRuntime
+import PhalanxStorage
+
+/// A block's state trie seen through the runtime's narrow `StateReader`.
+/// A node missing from the database is corruption, not input; it reads as absent, and imported
+/// blocks are still checked against their state roots.
+struct TrieState: StateReader {
+    /// The state.
+    let trie: Trie
+
+    func value(at key: [UInt8]) -> [UInt8]? { (try? trie.get(key)) ?? nil }
+
+    func nextKey(after key: [UInt8]) -> [UInt8]? { (try? trie.nextKey(after: key)) ?? nil }
+}
+
+extension StateOverlay {
+    /// The overlay's committed changes as a storage changeset.
+    var changeset: StorageChangeset {
+        var changeset = StorageChangeset()
+        for change in changes {
+            if let value = change.value { changeset.set(change.key, value) } else { changeset.remove(change.key) }
+        }
+        return changeset
+    }
+}
