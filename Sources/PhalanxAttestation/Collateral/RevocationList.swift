@@ -1,3 +1,4 @@
+import PhalanxPrimitives
 import Crypto
 import Foundation
 import SwiftASN1
@@ -21,11 +22,13 @@ public struct RevocationList: Sendable {
     /// ecdsa-with-SHA256.
     private static let ecdsaWithSHA256: ASN1ObjectIdentifier = [1, 2, 840, 10045, 4, 3, 2]
 
-    /// Parses a DER CRL (PEM `X509 CRL` text is accepted too).
+    /// Parses a DER CRL; PEM `X509 CRL` text and hex text (as served by PCCS) are accepted too.
     public init(bytes input: [UInt8]) throws {
         var der = input
         if input.first == UInt8(ascii: "-"), let text = String(bytes: input, encoding: .utf8) {
             der = try PEMDocument(pemString: text).derBytes
+        } else if input.first == UInt8(ascii: "3"), let raw = [UInt8](hex: String(decoding: input, as: UTF8.self)) {
+            der = raw
         }
         let root = try DER.parse(der)
         var parsed: (DistinguishedName, Date, Date, Set<[UInt8]>, [UInt8], [UInt8])?
