@@ -41,6 +41,7 @@ struct StepRecorder {
     private(set) var records: [StepRecord] = []
 
     /// Runs `body` as `step`; records PASS, or FAIL and rethrows as an `AttestationError` of that step.
+    @discardableResult
     mutating func run<T>(_ step: VerificationStep, _ body: () throws -> T) throws(AttestationError) -> T {
         do {
             let value = try body()
