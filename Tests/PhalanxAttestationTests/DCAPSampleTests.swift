@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PhalanxAttestation
 import PhalanxPrimitives
@@ -7,7 +8,7 @@ import Testing
     @Test func phalaSample() throws {
         let (quote, collateral, time) = try Fixtures.phala()
         let outcome = DCAPVerifier.verify(quote: quote, collateral: collateral, at: time)
-        for s in outcome.steps { print(s.step, s.passed, s.detail) }
+        #expect(outcome.steps.allSatisfy { $0.passed })
         let report = try #require(outcome.report, "\(String(describing: outcome.error))")
         #expect(report.tcbStatus == .configurationAndSWHardeningNeeded)
         #expect(report.advisoryIds == ["INTEL-SA-00289", "INTEL-SA-00615"])
@@ -18,7 +19,7 @@ import Testing
     @Test func automataSample() throws {
         let (quote, collateral, time) = try Fixtures.automata()
         let outcome = DCAPVerifier.verify(quote: quote, collateral: collateral, at: time)
-        for s in outcome.steps { print(s.step, s.passed, s.detail) }
+        #expect(outcome.steps.allSatisfy { $0.passed })
         let report = try #require(outcome.report, "\(String(describing: outcome.error))")
         #expect(report.tcbStatus == .swHardeningNeeded)
         #expect(report.advisoryIds == ["INTEL-SA-00615"])
@@ -28,9 +29,48 @@ import Testing
         let (quote, collateral, time) = try Fixtures.dcapRS()
         let outcome = DCAPVerifier.verify(
             quote: quote, collateral: collateral, policy: AttestationPolicy(allowedTCBStatuses: [.outOfDate]), at: time)
-        for s in outcome.steps { print(s.step, s.passed, s.detail) }
+        #expect(outcome.steps.allSatisfy { $0.passed })
         let report = try #require(outcome.report, "\(String(describing: outcome.error))")
         #expect(report.tcbStatus == .outOfDate)
         #expect(report.advisoryIds == [])
+    }
+
+    @Test func phalaCollateralDirectoryMatchesSCALE() throws {
+        let (quote, collateral, time) = try Fixtures.phala()
+        let decoded = try DCAPCollateral(directory: Fixtures.root.appendingPathComponent("phala/collateral_decoded"))
+        #expect(decoded.tcbInfo == collateral.tcbInfo)
+        #expect(decoded.qeIdentity == collateral.qeIdentity)
+        let outcome = AttestationVerifier.verify(.dcap(quote: quote, collateral: decoded), at: time)
+        #expect(outcome.report?.tcbStatus == .configurationAndSWHardeningNeeded)
+    }
+
+    @Test func pinnedRootsHaveTheDocumentedFingerprints() throws {
+        #expect(Array(SHA256.hash(data: PinnedRoots.intelSGXRootCADER)).hex
+            == "44a0196b2b99f889b8e149e95b807a350e7424964399e885a7cbb8ccfab674d3")
+        #expect(Array(SHA256.hash(data: PinnedRoots.iasReportSigningCADER)).hex
+            == "7b42e41ec43b91db834a065de4f98a13c44d695570e839cfa8921e584e40735d")
+    }
+
+    @Test func confidenceLevelsFollowPhala() {
+        #expect(ConfidenceLevel.of(.upToDate, advisoryIds: []) == 1)
+        #expect(ConfidenceLevel.of(.swHardeningNeeded, advisoryIds: ["INTEL-SA-00615"]) == 2)
+        #expect(ConfidenceLevel.of(.configurationNeeded, advisoryIds: ["INTEL-SA-00334"]) == 3)
+        #expect(ConfidenceLevel.of(.configurationAndSWHardeningNeeded, advisoryIds: ["INTEL-SA-00615"]) == 4)
+        #expect(ConfidenceLevel.of(.outOfDateConfigurationNeeded, advisoryIds: []) == 5)
+        #expect(ConfidenceLevel.of(.revoked, advisoryIds: []) == nil)
+    }
+
+    @Test func policyRoundTripsThroughJSON() throws {
+        let entry = try #require(AllowedEnclave(mrEnclave: [UInt8](repeating: 1, count: 32), isvProdId: 1, isvSvn: 2, mrSigner: [UInt8](repeating: 3, count: 32)))
+        #expect(Array(entry.entry[32..<36]) == [0, 1, 0, 2])
+        let policy = AttestationPolicy(allowedEnclaves: [entry], maxReportAgeSeconds: 60, allowDev: true)
+        let decoded = try JSONDecoder().decode(AttestationPolicy.self, from: JSONEncoder().encode(policy))
+        #expect(decoded == policy)
+        #expect(AttestationPolicy.default.allowedTCBStatuses == [.upToDate, .swHardeningNeeded, .configurationNeeded, .configurationAndSWHardeningNeeded])
+        #expect(!AttestationPolicy.default.allowDebug && !AttestationPolicy.default.allowDev)
+    }
+
+    @Test func stepCodesAreUnique() {
+        #expect(Set(VerificationStep.allCases.map(\.code)).count == VerificationStep.allCases.count)
     }
 }

@@ -1,16 +1,25 @@
 import Foundation
+import SwiftASN1
 import X509
 
 /// The trust anchors compiled into the verifier. Pin keys, never names: Intel's pre-production root has the same DN.
 public enum PinnedRoots {
-    /// Intel SGX Root CA (DER SHA-256 44A0196B…74D3), the DCAP trust anchor.
-    public static let intelSGXRootCA: Certificate = load(intelSGXRootPEM)
-    /// Intel SGX Attestation Report Signing CA (DER SHA-256 7B42E41E…735D), the IAS trust anchor.
-    public static let iasReportSigningCA: Certificate = load(iasRootPEM)
+    /// DER of the Intel SGX Root CA (SHA-256 44A0196B…74D3), the DCAP trust anchor.
+    public static let intelSGXRootCADER: [UInt8] = der(intelSGXRootPEM)
+    /// DER of the Intel SGX Attestation Report Signing CA (SHA-256 7B42E41E…735D), the IAS trust anchor.
+    public static let iasReportSigningCADER: [UInt8] = der(iasRootPEM)
+    /// The Intel SGX Root CA certificate.
+    public static let intelSGXRootCA: Certificate = certificate(intelSGXRootCADER)
+    /// The Intel SGX Attestation Report Signing CA certificate.
+    public static let iasReportSigningCA: Certificate = certificate(iasReportSigningCADER)
 
-    private static func load(_ pem: String) -> Certificate {
-        // These constants are checked by tests against the pinned fingerprints; a failure here is a build defect.
-        do { return try Certificate(pemEncoded: pem) } catch { fatalError("embedded root certificate is invalid: \(error)") }
+    // These constants are checked by tests against the pinned fingerprints; a failure here is a build defect.
+    private static func der(_ pem: String) -> [UInt8] {
+        do { return try PEMDocument(pemString: pem).derBytes } catch { fatalError("embedded root PEM is invalid: \(error)") }
+    }
+
+    private static func certificate(_ der: [UInt8]) -> Certificate {
+        do { return try Certificate(derEncoded: der) } catch { fatalError("embedded root certificate is invalid: \(error)") }
     }
 
     private static let intelSGXRootPEM = """
