@@ -9,9 +9,17 @@ public enum DCAPVerifier {
     public static func verify(
         quote quoteBytes: [UInt8], collateral: DCAPCollateral, policy: AttestationPolicy = .default, at time: Date
     ) -> VerificationOutcome {
+        verify(quote: quoteBytes, collateral: collateral, policy: policy, at: time, trustAnchor: PinnedRoots.intelSGXRootCA)
+    }
+
+    /// Verifies against another trust anchor: only for tests with a synthetic PKI, never for real evidence.
+    @_spi(Testing) public static func verify(
+        quote quoteBytes: [UInt8], collateral: DCAPCollateral, policy: AttestationPolicy = .default, at time: Date,
+        trustAnchor: Certificate
+    ) -> VerificationOutcome {
         var recorder = StepRecorder()
         do {
-            let report = try run(quoteBytes, collateral, policy, time, &recorder)
+            let report = try run(quoteBytes, collateral, policy, time, trustAnchor, &recorder)
             return VerificationOutcome(steps: recorder.records, result: .success(report))
         } catch {
             return VerificationOutcome(steps: recorder.records, result: .failure(error))
@@ -20,10 +28,8 @@ public enum DCAPVerifier {
 
     private static func run(
         _ quoteBytes: [UInt8], _ collateral: DCAPCollateral, _ policy: AttestationPolicy, _ time: Date,
-        _ rec: inout StepRecorder
+        _ root: Certificate, _ rec: inout StepRecorder
     ) throws(AttestationError) -> AttestationReport {
-        let root = PinnedRoots.intelSGXRootCA
-
         let quote = try rec.run(.quoteFormat) { () throws -> DCAPQuote in
             let quote = try DCAPQuote(bytes: quoteBytes)
             guard quote.certificationDataType == 5 || collateral.pckCertChain != nil else {
