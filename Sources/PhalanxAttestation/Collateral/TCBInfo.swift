@@ -18,6 +18,22 @@ struct TCBInfo: Decodable {
     let tcbLevels: [TCBLevel]
     /// TDX module identity (TDX only).
     let tdxModule: TDXModule?
+    /// TDX module identities by module version (TDX 1.5+).
+    let tdxModuleIdentities: [TDXModuleIdentity]?
+}
+
+/// A TDX module identity with its own TCB levels (`TDX_<version>`).
+struct TDXModuleIdentity: Decodable {
+    /// "TDX_01", "TDX_03", …
+    let id: String
+    /// MRSIGNERSEAM as hex.
+    let mrsigner: String
+    /// SEAM attributes as hex.
+    let attributes: String
+    /// SEAM attributes mask as hex.
+    let attributesMask: String
+    /// Levels keyed by the module ISVSVN (TEE_TCB_SVN[0]).
+    let tcbLevels: [QELevel]
 }
 
 /// TDX module identity in TCB info.

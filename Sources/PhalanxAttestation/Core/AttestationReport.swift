@@ -8,6 +8,14 @@ public enum AttestationProvider: String, Sendable, Codable, Hashable {
     case dev
 }
 
+/// The kind of trusted execution environment that produced the evidence.
+public enum TEEType: String, Sendable, Codable, Hashable {
+    /// An SGX enclave (Phalanx workers).
+    case sgx
+    /// A TDX trust domain (a confidential VM).
+    case tdx
+}
+
 /// Intel TCB status of a platform (DCAP names; IAS quote statuses map onto these).
 public enum TCBStatus: String, Sendable, Codable, Hashable, CaseIterable {
     /// The platform is fully patched.
@@ -65,9 +73,11 @@ public enum ConfidenceLevel {
 public struct AttestationReport: Sendable, Equatable, Codable {
     /// The evidence kind.
     public let provider: AttestationProvider
-    /// MRENCLAVE (32 bytes).
+    /// The TEE kind (SGX for workers; TDX only when the policy allows it).
+    public let tee: TEEType
+    /// MRENCLAVE (32 bytes); for TDX, MRTD (48 bytes).
     public let mrEnclave: [UInt8]
-    /// MRSIGNER (32 bytes).
+    /// MRSIGNER (32 bytes); for TDX, MRSIGNERSEAM (48 bytes).
     public let mrSigner: [UInt8]
     /// ISVPRODID.
     public let isvProdId: UInt16
@@ -87,9 +97,11 @@ public struct AttestationReport: Sendable, Equatable, Codable {
     /// Creates a report.
     public init(
         provider: AttestationProvider, mrEnclave: [UInt8], mrSigner: [UInt8], isvProdId: UInt16, isvSvn: UInt16,
-        reportData: [UInt8], tcbStatus: TCBStatus?, advisoryIds: [String], confidenceLevel: UInt8, isDebug: Bool
+        reportData: [UInt8], tcbStatus: TCBStatus?, advisoryIds: [String], confidenceLevel: UInt8, isDebug: Bool,
+        tee: TEEType = .sgx
     ) {
         self.provider = provider
+        self.tee = tee
         self.mrEnclave = mrEnclave
         self.mrSigner = mrSigner
         self.isvProdId = isvProdId

@@ -48,6 +48,8 @@ public enum VerificationStep: String, Sendable, Codable, CaseIterable, Hashable 
     case devSignature
     /// The dev attestation is fresh and the policy allows dev attestations.
     case devPolicy
+    /// The TEE type (SGX, or TDX if allowed) is accepted by the policy.
+    case teePolicy
     /// The enclave is not a DEBUG enclave, unless the policy allows debug.
     case debugPolicy
     /// The TCB status is one the policy allows.
@@ -85,6 +87,7 @@ public enum VerificationStep: String, Sendable, Codable, CaseIterable, Hashable 
         case .debugPolicy: 401
         case .tcbStatusPolicy: 402
         case .enclavePolicy: 403
+        case .teePolicy: 404
         }
     }
 
@@ -104,7 +107,7 @@ public enum VerificationStep: String, Sendable, Codable, CaseIterable, Hashable 
         case .qeIdentityMatch: "The quoting enclave matches the Intel QE identity and its TCB is not revoked."
         case .tcbInfoSignature: "The TCB info is signed by the Intel TCB signing key."
         case .tcbInfoValidity: "The TCB info is valid at the verification time."
-        case .tcbInfoMatch: "The TCB info matches the TEE type, FMSPC and PCEID of the PCK certificate."
+        case .tcbInfoMatch: "The TCB info matches the TEE type, FMSPC, PCEID and TDX module of the quote."
         case .tcbLevel: "A TCB level matches the platform, giving its TCB status and advisories."
         case .iasReportFormat: "The IAS report, signature and signing certificate decode."
         case .iasSigningChain: "The IAS signing certificate chains to the pinned Intel report signing root."
@@ -115,6 +118,7 @@ public enum VerificationStep: String, Sendable, Codable, CaseIterable, Hashable 
         case .devStatementFormat: "The dev attestation statement decodes."
         case .devSignature: "The dev attestation is signed by its software key."
         case .devPolicy: "The policy allows dev attestations and the statement is fresh."
+        case .teePolicy: "The TEE type is allowed by the policy."
         case .debugPolicy: "The enclave is not in DEBUG mode, or the policy allows debug enclaves."
         case .tcbStatusPolicy: "The TCB status is allowed by the policy."
         case .enclavePolicy: "The enclave measurement is in the policy allow-list."

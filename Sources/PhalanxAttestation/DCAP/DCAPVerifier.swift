@@ -35,10 +35,9 @@ public enum DCAPVerifier {
             guard quote.certificationDataType == 5 || collateral.pckCertChain != nil else {
                 throw Failure("certification data type \(quote.certificationDataType) carries no PCK chain")
             }
-            guard quote.enclaveReport != nil else { throw Failure("TDX quotes are not accepted for SGX workers") }
             return quote
         }
-        guard let enclave = quote.enclaveReport else { throw AttestationError(.quoteFormat, "not an SGX quote") }
+        let tdReport: TDReportBody? = if case .tdx(let td) = quote.body { td } else { nil }
 
         let (leaf, pckCA, pck) = try rec.run(.pckCertChain) { () throws -> (Certificate, Certificate, SGXExtension) in
             let pem = quote.certificationDataType == 5 ? quote.certificationData : (collateral.pckCertChain ?? [])
@@ -104,7 +103,10 @@ public enum DCAPVerifier {
         try rec.run(.qeIdentityValidity) { try checkWindow(identity.issueDate, identity.nextUpdate, time) }
         let qeLevel = try rec.run(.qeIdentityMatch) { () throws -> QELevel in
             let qe = quote.qeReport
-            guard identity.id == "QE", identity.version == 2 else { throw Failure("identity is \(identity.id) v\(identity.version), expected QE v2") }
+            let expectedId = tdReport == nil ? "QE" : "TD_QE"
+            guard identity.id == expectedId, identity.version == 2 else {
+                throw Failure("identity is \(identity.id) v\(identity.version), expected \(expectedId) v2")
+            }
             guard let mrsigner = [UInt8](hex: identity.mrsigner), mrsigner == qe.mrSigner else { throw Failure("QE MRSIGNER mismatch") }
             guard Int(qe.isvProdId) == identity.isvprodid else { throw Failure("QE ISVPRODID mismatch") }
             guard let misc = [UInt8](hex: identity.miscselect), let miscMask = [UInt8](hex: identity.miscselectMask),
@@ -133,8 +135,15 @@ public enum DCAPVerifier {
         }
         try rec.run(.tcbInfoValidity) { try checkWindow(info.issueDate, info.nextUpdate, time) }
         try rec.run(.tcbInfoMatch) {
-            guard info.version == 2 || (info.version == 3 && info.id == "SGX") else {
-                throw Failure("TCB info \(info.id ?? "-") v\(info.version) is not SGX TCB info")
+            if let td = tdReport {
+                guard info.version == 3, info.id == "TDX", let module = info.tdxModule else {
+                    throw Failure("TCB info \(info.id ?? "-") v\(info.version) is not TDX TCB info")
+                }
+                try TCBEvaluation.checkSeam(td, mrsigner: module.mrsigner, attributes: module.attributes, mask: module.attributesMask)
+            } else {
+                guard info.version == 2 || (info.version == 3 && info.id == "SGX") else {
+                    throw Failure("TCB info \(info.id ?? "-") v\(info.version) is not SGX TCB info")
+                }
             }
             guard [UInt8](hex: info.fmspc) == pck.fmspc else {
                 throw Failure("TCB info FMSPC \(info.fmspc) is not the PCK FMSPC \(pck.fmspc.hex)")
@@ -142,12 +151,15 @@ public enum DCAPVerifier {
             guard [UInt8](hex: info.pceId) == pck.pceId else { throw Failure("TCB info PCEID \(info.pceId) mismatch") }
         }
         let (status, advisories) = try rec.run(.tcbLevel) { () throws -> (TCBStatus, [String]) in
-            guard let level = TCBEvaluation.platformLevel(info, pck: pck, teeTcbSvn: nil) else {
+            guard let level = TCBEvaluation.platformLevel(info, pck: pck, teeTcbSvn: tdReport?.teeTcbSvn) else {
                 throw Failure("platform TCB matches no level (TCB not supported)")
             }
-            guard let platform = TCBStatus(rawValue: level.tcbStatus),
+            guard var platform = TCBStatus(rawValue: level.tcbStatus),
                 let qeStatus = TCBStatus(rawValue: qeLevel.tcbStatus)
             else { throw Failure("unknown TCB status \(level.tcbStatus)") }
+            if let td = tdReport, let moduleStatus = try TCBEvaluation.tdxModuleStatus(td, info) {
+                platform = TCBEvaluation.converge(qe: moduleStatus, platform: platform)
+            }
             let status = TCBEvaluation.converge(qe: qeStatus, platform: platform)
             guard status != .revoked else { throw Failure("TCB is revoked") }
             var advisories = level.advisoryIDs ?? []
@@ -156,10 +168,20 @@ public enum DCAPVerifier {
         }
         rec.note("\(status.rawValue) \(advisories)")
 
-        let report = AttestationReport(
-            provider: .dcap, mrEnclave: enclave.mrEnclave, mrSigner: enclave.mrSigner, isvProdId: enclave.isvProdId,
-            isvSvn: enclave.isvSvn, reportData: enclave.reportData, tcbStatus: status, advisoryIds: advisories,
-            confidenceLevel: ConfidenceLevel.of(status, advisoryIds: advisories) ?? 5, isDebug: enclave.isDebug)
+        let confidence = ConfidenceLevel.of(status, advisoryIds: advisories) ?? 5
+        let report: AttestationReport
+        switch quote.body {
+        case .sgx(let enclave):
+            report = AttestationReport(
+                provider: .dcap, mrEnclave: enclave.mrEnclave, mrSigner: enclave.mrSigner, isvProdId: enclave.isvProdId,
+                isvSvn: enclave.isvSvn, reportData: enclave.reportData, tcbStatus: status, advisoryIds: advisories,
+                confidenceLevel: confidence, isDebug: enclave.isDebug)
+        case .tdx(let td):
+            report = AttestationReport(
+                provider: .dcap, mrEnclave: td.mrTd, mrSigner: td.mrSignerSeam, isvProdId: 0, isvSvn: 0,
+                reportData: td.reportData, tcbStatus: status, advisoryIds: advisories, confidenceLevel: confidence,
+                isDebug: td.isDebug, tee: .tdx)
+        }
         try policy.enforce(report, recorder: &rec)
         return report
     }

@@ -51,6 +51,10 @@ public struct TDReportBody: Sendable, Equatable {
     public var teeTcbSvn: [UInt8] { Array(raw[0..<16]) }
     /// MRSEAM (48 bytes).
     public var mrSeam: [UInt8] { Array(raw[16..<64]) }
+    /// MRSIGNERSEAM (48 bytes).
+    public var mrSignerSeam: [UInt8] { Array(raw[64..<112]) }
+    /// SEAMATTRIBUTES (8 bytes).
+    public var seamAttributes: [UInt8] { Array(raw[112..<120]) }
     /// Whether TDATTRIBUTES.DEBUG (bit 0) is set.
     public var isDebug: Bool { raw[120] & 0x01 != 0 }
     /// MRTD (48 bytes).

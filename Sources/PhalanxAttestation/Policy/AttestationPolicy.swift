@@ -14,6 +14,8 @@ public struct AttestationPolicy: Sendable, Codable, Equatable {
     public var allowDebug: Bool
     /// Whether software-signed dev attestations are accepted (dev/local chains only).
     public var allowDev: Bool
+    /// Whether TDX quotes are accepted (Phalanx workers are SGX enclaves, so not by default).
+    public var allowTDX: Bool
 
     /// The default statuses: UpToDate, SWHardeningNeeded, ConfigurationNeeded, ConfigurationAndSWHardeningNeeded.
     public static let defaultTCBStatuses: [TCBStatus] = [
@@ -26,8 +28,9 @@ public struct AttestationPolicy: Sendable, Codable, Equatable {
     /// Creates a policy.
     public init(
         allowedEnclaves: [AllowedEnclave]? = nil, allowedTCBStatuses: [TCBStatus] = Self.defaultTCBStatuses,
-        maxReportAgeSeconds: UInt64 = 7200, allowDebug: Bool = false, allowDev: Bool = false
+        maxReportAgeSeconds: UInt64 = 7200, allowDebug: Bool = false, allowDev: Bool = false, allowTDX: Bool = false
     ) {
+        self.allowTDX = allowTDX
         self.allowedEnclaves = allowedEnclaves
         self.allowedTCBStatuses = allowedTCBStatuses
         self.maxReportAgeSeconds = maxReportAgeSeconds
@@ -37,6 +40,9 @@ public struct AttestationPolicy: Sendable, Codable, Equatable {
 
     /// Applies the debug, TCB status and enclave checks to a verified report, recording each step.
     func enforce(_ report: AttestationReport, recorder: inout StepRecorder) throws(AttestationError) {
+        try recorder.run(.teePolicy) {
+            if report.tee == .tdx && !allowTDX { throw Failure("TDX quotes are not allowed by policy") }
+        }
         try recorder.run(.debugPolicy) {
             if report.isDebug && !allowDebug { throw Failure("DEBUG enclave rejected by policy") }
         }
