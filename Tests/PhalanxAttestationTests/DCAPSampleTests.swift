@@ -74,3 +74,24 @@ import Testing
         #expect(Set(VerificationStep.allCases.map(\.code)).count == VerificationStep.allCases.count)
     }
 }
+
+@Suite struct ReportingTests {
+    @Test func cliLoadingAndRendering() throws {
+        let evidence = try AttestationEvidence.load(
+            quote: Fixtures.root.appendingPathComponent("phala/dcap_quote"),
+            collateral: Fixtures.root.appendingPathComponent("phala/dcap_quote_collateral"), iasReport: nil)
+        let time = try #require(AttestationTime.parse("2023-11-21T12:00:00Z"))
+        let outcome = AttestationVerifier.verify(evidence, at: time)
+        #expect(outcome.textLines.first?.hasPrefix("PASS 101 quoteFormat") == true)
+        #expect(outcome.textLines.contains { $0.hasPrefix("ACCEPTED provider=dcap tee=sgx tcbStatus=ConfigurationAndSWHardeningNeeded") })
+        let json = String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
+        #expect(json.contains("\"accepted\":true"))
+        let dir = try AttestationEvidence.load(
+            quote: Fixtures.root.appendingPathComponent("phala/dcap_quote"),
+            collateral: Fixtures.root.appendingPathComponent("phala/collateral_decoded"), iasReport: nil)
+        #expect(AttestationVerifier.verify(dir, unixTime: 1_700_568_000).isAccepted)
+        let rejected = AttestationVerifier.verify(evidence, at: try #require(AttestationTime.parse("2024-01-01T00:00:00Z")))
+        #expect(rejected.textLines.last?.hasPrefix("REJECTED 104 pckCrl") == true)
+        #expect(AttestationTime.parse("2023-11-21 12:00") == nil)
+    }
+}
