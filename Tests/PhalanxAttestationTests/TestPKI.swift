@@ -149,7 +149,7 @@ struct TestPKI {
 
     /// Collateral for the synthetic platform.
     func collateral(
-        revokedPCK: Bool = false, revokedCA: Bool = false, qeMrSigner: [UInt8]? = nil, qeStatus: String = "UpToDate",
+        revokedPCK: Bool = false, revokedCA: Bool = false, revokedSigner: Bool = false, qeMrSigner: [UInt8]? = nil, qeStatus: String = "UpToDate",
         levels: String? = nil
     ) throws -> DCAPCollateral {
         let comps = Self.components.map { "{\"svn\":\($0)}" }.joined(separator: ",")
@@ -169,7 +169,7 @@ struct TestPKI {
             """
         let signer = DCAPCollateral.pemChain(der: [try Self.der(tcbSigner), try Self.der(root)])
         return DCAPCollateral(
-            rootCaCrl: try Self.crl(issuer: root, key: rootKey, revoking: revokedCA ? [pckCA.serialNumber] : []),
+            rootCaCrl: try Self.crl(issuer: root, key: rootKey, revoking: (revokedCA ? [pckCA.serialNumber] : []) + (revokedSigner ? [tcbSigner.serialNumber] : [])),
             pckCrl: try Self.crl(issuer: pckCA, key: pckCAKey, revoking: revokedPCK ? [.init(bytes: [9]), pck.serialNumber] : [.init(bytes: [9])]),
             tcbInfoIssuerChain: signer, tcbInfo: try signedJSON(tcbInfo), qeIdentityIssuerChain: signer,
             qeIdentity: try signedJSON(qeIdentity))

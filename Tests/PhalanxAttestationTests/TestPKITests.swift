@@ -40,6 +40,7 @@ import Testing
         #expect(outcome.error?.step == .pckCrl)
         #expect(outcome.error?.reason.contains("revoked") == true)
         #expect(verify(try pki.quote(), try pki.collateral(revokedCA: true)).error?.step == .rootCaCrl)
+        #expect(verify(try pki.quote(), try pki.collateral(revokedSigner: true)).error?.step == .tcbSigningChain)
     }
 
     @Test func crlSignedByWrongKeyRejected() throws {

@@ -41,9 +41,13 @@ enum CertificateChain {
                 throw Failure("signature of '\(cert.subject)' by '\(issuer.subject)' is invalid")
             }
             try checkValidity(cert, at: time)
+            try checkCriticalExtensions(cert)
             if index > 0 {
                 guard case .isCertificateAuthority = try cert.extensions.basicConstraints else {
                     throw Failure("intermediate '\(cert.subject)' is not a CA")
+                }
+                if let usage = try cert.extensions.keyUsage, !usage.keyCertSign {
+                    throw Failure("intermediate '\(cert.subject)' may not sign certificates")
                 }
             }
         }
@@ -51,6 +55,19 @@ enum CertificateChain {
             throw Failure("leaf subject '\(certs[0].subject)' is not an '\(name)'")
         }
         return certs
+    }
+
+    /// Critical extensions this verifier understands; any other critical extension makes the certificate invalid.
+    private static let understoodCritical: Set<ASN1ObjectIdentifier> = [
+        [2, 5, 29, 19],  // basicConstraints
+        [2, 5, 29, 15],  // keyUsage
+    ]
+
+    /// Throws if the certificate has a critical extension this verifier does not process (RFC 5280 §4.2).
+    static func checkCriticalExtensions(_ cert: Certificate) throws {
+        for ext in cert.extensions where ext.critical && !understoodCritical.contains(ext.oid) {
+            throw Failure("certificate '\(cert.subject)' has unhandled critical extension \(ext.oid)")
+        }
     }
 
     /// Throws unless `time` is inside the certificate's validity window.

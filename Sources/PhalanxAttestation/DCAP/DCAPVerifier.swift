@@ -52,10 +52,11 @@ public enum DCAPVerifier {
         }
         rec.note("FMSPC \(pck.fmspc.hex.uppercased()), \(pckCA.subject)")
 
-        try rec.run(.rootCaCrl) {
+        let rootCrl = try rec.run(.rootCaCrl) { () throws -> RevocationList in
             let crl = try RevocationList(bytes: collateral.rootCaCrl)
             try crl.verify(issuedBy: root, at: time)
             if crl.revokes(pckCA) { throw Failure("PCK CA certificate is revoked") }
+            return crl
         }
         try rec.run(.pckCrl) {
             let crl = try RevocationList(bytes: collateral.pckCrl)
@@ -87,6 +88,7 @@ public enum DCAPVerifier {
                 let chain = try CertificateChain.verify(
                     try CertificateChain.parsePEM(pem), root: root, at: time, leafNameContains: "Intel SGX TCB Signing")
                 guard chain.count == 1 else { throw Failure("TCB signing chain must be signer, root") }
+                if rootCrl.revokes(chain[0]) { throw Failure("TCB signing certificate is revoked") }
                 return chain[0]
             }
             let tcb = try signer(collateral.tcbInfoIssuerChain)
