@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // System C libraries, installed by scripts/setup from Debian packages.
@@ -57,6 +58,13 @@ let package = Package(
             ]),
         // Layer 2: the state-transition function — framework, metadata, extrinsics, pallets.
         .target(name: "PhalanxRuntime", dependencies: ["PhalanxPrimitives"]),
+        // Layer 3: the node — chain service, transaction pool, block authoring, JSON-RPC methods.
+        .target(
+            name: "PhalanxNode",
+            dependencies: [
+                "PhalanxRuntime", "PhalanxStorage",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]),
         // The CLI: thin argument parsing over the modules.
         .executableTarget(
             name: "phalanx",

@@ -1,0 +1,260 @@
+import Foundation
+import PhalanxPrimitives
+import PhalanxRuntime
+import PhalanxStorage
+
+/// Errors of the chain service, each one sentence with a stable code.
+public enum ChainError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The database failed.
+    case storage(String)
+    /// The requested block is unknown (or its state was pruned).
+    case unknownBlock(String)
+    /// The database holds a different chain than the chain spec describes.
+    case genesisMismatch(stored: String, expected: String)
+    /// A block failed verification.
+    case invalidBlock(BlockError)
+
+    /// Stable machine-readable code.
+    public var code: Int {
+        switch self {
+        case .storage: 4001
+        case .unknownBlock: 4002
+        case .genesisMismatch: 4003
+        case .invalidBlock: 4004
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .storage(let reason): "The chain database failed: \(reason)."
+        case .unknownBlock(let what): "Block \(what) is unknown or its state has been pruned."
+        case .genesisMismatch(let stored, let expected):
+            "The database holds the chain with genesis \(stored), not \(expected) from the chain spec."
+        case .invalidBlock(let error): error.description
+        }
+    }
+}
+
+/// A block as the node hands it around: decoded header, encoded extrinsics, hash.
+public struct ChainBlock: Sendable {
+    /// The block hash.
+    public let hash: H256
+    /// The header.
+    public let header: Header
+    /// The extrinsics, each length-prefixed.
+    public let extrinsics: [[UInt8]]
+}
+
+/// The outcome of authoring a block.
+public struct AuthoredBlock: Sendable {
+    /// The block.
+    public let block: ChainBlock
+    /// The transactions included, by hash, with their outcome.
+    public let included: [H256]
+    /// Transactions that turned out invalid and were left out.
+    public let rejected: [(H256, TransactionValidityError)]
+}
+
+/// The chain: database, runtime, the best block and its state. Blocks are authored on top of the
+/// best block and committed in one database transaction each; finality is immediate (dev/local).
+public actor Chain {
+    /// The runtime.
+    public nonisolated let runtime = PhalanxRuntime.definition
+    /// The chain spec it was started with.
+    public nonisolated let spec: ChainSpec
+    /// The genesis hash.
+    public nonisolated let genesisHash: H256
+    /// Block execution.
+    public nonisolated let executive: Executive
+    /// Runtime APIs for `state_call`.
+    public nonisolated let api: RuntimeAPI
+    /// The block author's key (sealing); `nil` on a non-authoring node.
+    let authority: KeyPair?
+    private let database: any ChainDatabase
+    private var bestTrie: Trie
+    /// The best (and finalized) block.
+    public private(set) var best: ChainBlock
+
+    /// Opens (or creates) the chain in `database`, building genesis from `spec` if it is empty.
+    public init(spec: ChainSpec, database: any ChainDatabase, authority: KeyPair?) throws {
+        self.spec = spec
+        self.database = database
+        self.authority = authority
+        let runtime = PhalanxRuntime.definition
+        do {
+            if let head = try database.head() {
+                guard let genesis = try database.hash(ofNumber: 0), let headerBytes = try database.header(of: head.hash) else {
+                    throw ChainError.storage("the head block's header is missing")
+                }
+                let expected = try Self.genesisBlock(spec: spec, database: database).hash
+                guard genesis == expected.bytes else {
+                    throw ChainError.genesisMismatch(stored: genesis.prefixedHex, expected: expected.description)
+                }
+                genesisHash = expected
+                let header = try Header.decode(scale: headerBytes)
+                let body = try database.body(of: head.hash) ?? [0]
+                best = ChainBlock(hash: H256(unchecked: head.hash), header: header, extrinsics: try Self.decodeBody(body))
+                bestTrie = try database.state(at: head.hash)
+            } else {
+                let (block, commit) = try Self.genesisBlock(spec: spec, database: database).buildCommit()
+                try database.importBlock(
+                    BlockRecord(hash: block.hash.bytes, number: 0, parentHash: H256.zero.bytes, header: block.header.scaleEncoded, body: [0]),
+                    commit: commit, metadata: ["chainSpec": Array(try JSONEncoder().encode(spec))])
+                genesisHash = block.hash
+                best = block
+                bestTrie = try database.state(at: block.hash.bytes)
+            }
+        } catch let error as ChainError {
+            throw error
+        } catch {
+            throw ChainError.storage("\(error)")
+        }
+        executive = Executive(runtime: runtime, genesisHash: genesisHash)
+        api = RuntimeAPI(executive: executive)
+    }
+
+    /// Genesis state and header from the chain spec.
+    private struct Genesis {
+        let trie: Trie
+        let header: Header
+        var hash: H256 { header.hash }
+
+        func buildCommit() throws -> (ChainBlock, TrieCommit) {
+            var trie = trie
+            let commit = try trie.commit()
+            return (ChainBlock(hash: header.hash, header: header, extrinsics: []), commit)
+        }
+    }
+
+    private static func genesisBlock(spec: ChainSpec, database: any ChainDatabase) throws -> Genesis {
+        let state = try spec.genesis.build(runtime: PhalanxRuntime.definition)
+        var trie = Trie(version: database.stateVersion, source: database)
+        try trie.apply(state.changeset)
+        let header = Header(
+            parentHash: .zero, number: 0, stateRoot: H256(unchecked: trie.rootHash()),
+            extrinsicsRoot: H256(unchecked: TrieRoot.extrinsicsRoot(of: [])), digest: Digest())
+        return Genesis(trie: trie, header: header)
+    }
+
+    private static func decodeBody(_ body: [UInt8]) throws -> [[UInt8]] {
+        var decoder = ScaleDecoder(body)
+        let count = try decoder.decodeLength(minimumElementSize: 2)
+        var extrinsics = [[UInt8]]()
+        for _ in 0..<count {
+            let start = decoder.position
+            let length = try decoder.decodeCompact(UInt32.self)
+            _ = try decoder.readBytes(Int(length))
+            extrinsics.append(Array(decoder.input[start..<decoder.position]))
+        }
+        try decoder.finish()
+        return extrinsics
+    }
+
+    private static func encodeBody(_ extrinsics: [[UInt8]]) -> [UInt8] {
+        var encoder = ScaleEncoder()
+        encoder.encodeLength(extrinsics.count)
+        for extrinsic in extrinsics { encoder.append(extrinsic) }
+        return encoder.bytes
+    }
+
+    // MARK: - Reading
+
+    /// The state trie at `hash` (the best block when `nil`).
+    public func trie(at hash: H256?) throws -> Trie {
+        guard let hash, hash != best.hash else { return bestTrie }
+        do {
+            return try database.state(at: hash.bytes)
+        } catch {
+            throw ChainError.unknownBlock(hash.description)
+        }
+    }
+
+    /// The block with `hash`, if known.
+    public func block(_ hash: H256) throws -> ChainBlock? {
+        if hash == best.hash { return best }
+        do {
+            guard let headerBytes = try database.header(of: hash.bytes) else { return nil }
+            let body = try database.body(of: hash.bytes) ?? [0]
+            return ChainBlock(hash: hash, header: try Header.decode(scale: headerBytes), extrinsics: try Self.decodeBody(body))
+        } catch {
+            throw ChainError.storage("\(error)")
+        }
+    }
+
+    /// The hash of the canonical block at `number`.
+    public func hash(ofNumber number: UInt32) throws -> H256? {
+        if number == best.header.number { return best.hash }
+        do {
+            return try database.hash(ofNumber: number).map(H256.init(unchecked:))
+        } catch {
+            throw ChainError.storage("\(error)")
+        }
+    }
+
+    // MARK: - Authoring
+
+    /// Builds, seals and commits a block on top of the best block with the timestamp inherent and
+    /// as many of `transactions` as are valid, in order.
+    public func author(transactions: [UncheckedExtrinsic], timestamp: UInt64) throws -> AuthoredBlock {
+        guard let authority else { throw ChainError.invalidBlock(.badSeal) }
+        let number = best.header.number + 1
+        let slot = timestamp / 1_000
+        var context = executive.initializeBlock(
+            state: StateOverlay(base: TrieState(trie: bestTrie)), number: number, parentHash: best.hash,
+            digest: Digest(logs: [BlockSeal.preRuntime(slot: slot)]))
+        let previousTime = Timestamp.current(in: context.state)
+        let inherent = UncheckedExtrinsic(unsigned: RuntimeCall(Timestamp.Call.set(now: max(timestamp, previousTime)), in: runtime))
+        guard case .success = executive.applyExtrinsic(inherent, index: 0, context: &context) else {
+            throw ChainError.invalidBlock(.missingTimestamp)
+        }
+        var extrinsics = [inherent.encoded]
+        var included = [H256]()
+        var rejected = [(H256, TransactionValidityError)]()
+        var length = inherent.encoded.count
+        for transaction in transactions {
+            guard length + transaction.encoded.count <= Executive.maxBlockLength else { break }
+            switch executive.applyExtrinsic(transaction, index: UInt32(extrinsics.count), context: &context) {
+            case .success:
+                extrinsics.append(transaction.encoded)
+                included.append(transaction.hash)
+                length += transaction.encoded.count
+            case .failure(.invalid(.exhaustsResources)):
+                break
+            case .failure(let error):
+                rejected.append((transaction.hash, error))
+            }
+        }
+        let post: StateOverlay
+        do {
+            post = try executive.finalizeBlock(context: &context)
+        } catch let error as BlockError {
+            throw ChainError.invalidBlock(error)
+        }
+        var trie = bestTrie
+        let commit: TrieCommit
+        do {
+            try trie.apply(post.changeset)
+            commit = try trie.commit()
+        } catch {
+            throw ChainError.storage("\(error)")
+        }
+        let unsealed = Header(
+            parentHash: best.hash, number: number, stateRoot: H256(unchecked: commit.root),
+            extrinsicsRoot: H256(unchecked: TrieRoot.extrinsicsRoot(of: extrinsics)),
+            digest: Digest(logs: [BlockSeal.preRuntime(slot: slot)]))
+        let header = BlockSeal.seal(unsealed, authority: authority)
+        let block = ChainBlock(hash: header.hash, header: header, extrinsics: extrinsics)
+        do {
+            try database.importBlock(
+                BlockRecord(
+                    hash: block.hash.bytes, number: number, parentHash: best.hash.bytes, header: header.scaleEncoded,
+                    body: Self.encodeBody(extrinsics)),
+                commit: commit, metadata: [:])
+        } catch {
+            throw ChainError.storage("\(error)")
+        }
+        best = block
+        bestTrie = trie
+        return AuthoredBlock(block: block, included: included, rejected: rejected)
+    }
+}
