@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "phalanx", targets: ["phalanx"]),
         .library(name: "PhalanxPrimitives", targets: ["PhalanxPrimitives"]),
         .library(name: "PhalanxAttestation", targets: ["PhalanxAttestation"]),
+        .library(name: "PhalanxRPC", targets: ["PhalanxRPC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -17,6 +18,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // System C libraries, installed by scripts/setup from Debian packages.
@@ -44,6 +50,18 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
+        // JSON-RPC 2.0 over HTTP and WebSocket on one port, plus Prometheus metrics serving;
+        // below PhalanxNode so the worker's query service can reuse the transport.
+        .target(
+            name: "PhalanxRPC",
+            dependencies: [
+                "PhalanxPrimitives",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]),
         // The CLI: thin argument parsing over the modules.
         .executableTarget(
             name: "phalanx",
@@ -63,6 +81,9 @@ let package = Package(
         .testTarget(
             name: "PhalanxAttestationTests",
             dependencies: ["PhalanxAttestation", "PhalanxTestSupport"]),
+        .testTarget(
+            name: "PhalanxRPCTests",
+            dependencies: ["PhalanxRPC", "PhalanxTestSupport"]),
         .testTarget(
             name: "PhalanxCLITests",
             dependencies: ["PhalanxPrimitives", "PhalanxTestSupport"]),
