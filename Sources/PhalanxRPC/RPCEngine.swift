@@ -221,8 +221,14 @@ public final class RPCEngine: Sendable {
             do {
                 try await descriptor.handler(params, pending)
                 pending.decision.fulfill(.internalError)  // returned without accepting
+            } catch is SubscriptionClosedError, is CancellationError {
+                pending.decision.fulfill(.internalError)  // closed: normal end once accepted
             } catch {
-                pending.decision.fulfill(self.mapError(error, context: context))
+                if pending.decision.value == nil {
+                    pending.decision.fulfill(self.mapError(error, context: context))
+                } else {
+                    context.logger.debug("Subscription handler ended with an error", metadata: ["error": "\(type(of: error))"])
+                }
             }
             session.remove(subscriptionID, handle)
             handle.cancel()

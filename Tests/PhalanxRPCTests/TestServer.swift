@@ -89,4 +89,5 @@ def ws():
 def call(conn, method, params, id=1):
     conn.send(json.dumps({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
     return json.loads(conn.recv())
+
 """#
