@@ -9,7 +9,7 @@ func testModule() -> RPCModule {
     module.method("echo", aliases: ["echo_alias"]) { params, _ in params.raw }
     module.method("len") { params, _ in JSONValue(try params.string(0, "text").utf8.count) }
     module.method("slow") { params, _ in
-        let ms = try params.integer(0, "milliseconds", as: Int.self)
+        let ms = try params.integer(0, "milliseconds", as: UInt16.self)
         try await Task.sleep(for: .milliseconds(ms))
         return "slept"
     }
@@ -18,7 +18,11 @@ func testModule() -> RPCModule {
         return JSONValue(try params.integer(0, "a", as: Int64.self) &+ params.integer(1, "b", as: Int64.self))
     }
     module.method("hexLength") { params, _ in JSONValue(try params.bytes(0, "data").count) }
-    module.method("big") { params, _ in .string(String(repeating: "a", count: try params.integer(0, as: Int.self))) }
+    module.method("big") { params, _ in
+        let count = try params.integer(0, "count", as: Int.self)
+        guard (0...20_000_000).contains(count) else { throw RPCError.invalidParams("Parameter 0 (count) must be 0…20000000.") }
+        return .string(String(repeating: "a", count: count))
+    }
     module.method("fail") { _, _ in throw RPCError.invalidTransaction("Transaction has a bad signature") }
     module.method("crash") { _, _ in throw CocoaError(.fileNoSuchFile) }
     module.subscription(
@@ -49,12 +53,15 @@ func withServer<T: Sendable>(
         configuration: RPCServerConfiguration(port: 0, external: external, maxRequestBytes: maxRequestBytes),
         metrics: metrics)
     let task = Task { try await server.run() }
-    defer { task.cancel() }
     guard let port = await server.boundPort() else {
         _ = try await task.value
         throw CocoaError(.featureUnsupported)
     }
-    return try await body(port, registry)
+    let result: Result<T, any Error>
+    do { result = .success(try await body(port, registry)) } catch { result = .failure(error) }
+    task.cancel()
+    _ = try? await task.value  // the server must stop when cancelled
+    return try result.get()
 }
 
 /// Runs a Python script from the test venv off the cooperative pool, passing `input` on stdin.
