@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 public import ServiceLifecycle
 import HummingbirdWebSocket
 public import Logging
@@ -18,6 +19,12 @@ public struct RPCServerConfiguration: Sendable {
     /// Largest single inbound WebSocket frame before the connection is closed (1009); messages
     /// above ``maxRequestBytes`` but within this get a -32007 answer and the connection stays open.
     public var maxWebSocketFrameBytes: Int
+    /// Requests of one WebSocket connection processed at once; beyond it the server stops reading
+    /// that socket until one finishes (Substrate's per-connection buffer is 64; jsonrpsee's limit is similar).
+    public var maxConcurrentRequestsPerConnection: Int
+    /// Open connections (HTTP and WebSocket) accepted at once; further ones wait in the backlog
+    /// (Substrate's `--rpc-max-connections` defaults to 100); `nil` for no limit.
+    public var maxConnections: Int?
 
     /// A configuration; `external` binds all interfaces (`0.0.0.0`), otherwise loopback only.
     public init(
@@ -29,6 +36,8 @@ public struct RPCServerConfiguration: Sendable {
         self.maxRequestBytes = maxRequestBytes
         self.maxResponseBytes = maxResponseBytes
         self.maxWebSocketFrameBytes = 2 * maxRequestBytes
+        self.maxConcurrentRequestsPerConnection = 256
+        self.maxConnections = 100
     }
 }
 
@@ -64,6 +73,7 @@ public final class RPCServer: Service, Sendable {
         let engine = self.engine
         let logger = self.logger
         let maxRequest = configuration.maxRequestBytes
+        let maxInFlight = configuration.maxConcurrentRequestsPerConnection
 
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.post("/") { request, _ -> Response in
@@ -77,7 +87,9 @@ public final class RPCServer: Service, Sendable {
 
         let wsRouter = Router(context: BasicWebSocketRequestContext.self)
         wsRouter.ws("/") { inbound, outbound, _ in
-            try await Self.serveWebSocket(inbound: inbound, outbound: outbound, engine: engine, maxRequest: maxRequest, logger: logger)
+            try await Self.serveWebSocket(
+                inbound: inbound, outbound: outbound, engine: engine, maxRequest: maxRequest, maxInFlight: maxInFlight,
+                logger: logger)
         }
 
         let app = Application(
@@ -88,13 +100,15 @@ public final class RPCServer: Service, Sendable {
                     ws: .init(
                         maxFrameSize: configuration.maxWebSocketFrameBytes,
                         autoPing: .disabled, closeTimeout: .seconds(5)))),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: nil,
+                availableConnectionsDelegate: configuration.maxConnections.map { MaximumAvailableConnections($0) }),
             onServerRunning: { [port] channel in
+                logger.info("RPC server listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
                 port.fulfill(channel.localAddress?.port)
             },
             logger: logger
         )
-        logger.info("RPC server starting", metadata: ["host": "\(configuration.host)", "port": "\(configuration.port)"])
         defer { port.fulfill(nil) }
         try await app.run()
     }
@@ -132,7 +146,7 @@ public final class RPCServer: Service, Sendable {
     /// Runs one WebSocket connection: assembles messages from frames, serves each in its own task.
     static func serveWebSocket(
         inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, engine: RPCEngine, maxRequest: Int,
-        logger: Logger
+        maxInFlight: Int, logger: Logger
     ) async throws {
         let session = RPCSession(id: engine.makeConnectionID()) { bytes in
             try await outbound.write(.text(String(decoding: bytes, as: UTF8.self)))
@@ -144,6 +158,7 @@ public final class RPCServer: Service, Sendable {
             engine.metrics.connectionClosed()
             logger.debug("WebSocket connection closed", metadata: ["rpc.connection": "\(session.id)"])
         }
+        let limiter = InFlightLimiter(limit: maxInFlight)
         try await withThrowingDiscardingTaskGroup { group in
             defer { group.cancelAll() }
             var message = ByteBuffer()
@@ -174,7 +189,11 @@ public final class RPCServer: Service, Sendable {
                 }
                 let complete = message
                 message = ByteBuffer()
-                group.addTask { await engine.serve(complete, on: session) }
+                await limiter.acquire()
+                group.addTask {
+                    defer { limiter.release() }
+                    await engine.serve(complete, on: session)
+                }
             }
             session.close()
         }

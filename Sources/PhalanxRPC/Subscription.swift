@@ -118,6 +118,18 @@ public struct SubscriptionSink: Sendable {
         }
     }
 
+    /// Sends every element of `sequence` until it ends or the subscription closes (then returns normally).
+    ///
+    /// For broadcasts, give each subscriber its own `AsyncStream` with a bounded buffer
+    /// (`.bufferingNewest(n)`) so one slow client cannot stall the producer.
+    public func forward<S: AsyncSequence>(_ sequence: S) async throws where S.Element == JSONValue {
+        do {
+            for try await value in sequence { try await send(value) }
+        } catch is SubscriptionClosedError {
+            return
+        }
+    }
+
     /// Waits until the client unsubscribes or disconnects (for handlers with nothing more to send).
     public func waitUntilClosed() async {
         await pending.handle.closed.wait()
@@ -210,5 +222,44 @@ public final class RPCSession: Sendable {
             return Array(state.subscriptions.values)
         }
         for handle in handles { handle.cancel() }
+    }
+}
+
+/// Bounds how many requests of one connection run at once; reading pauses at the bound (TCP backpressure).
+final class InFlightLimiter: Sendable {
+    private struct State {
+        var running = 0
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+    private let limit: Int
+    private let state = Mutex(State())
+
+    init(limit: Int) { self.limit = max(1, limit) }
+
+    /// Takes a slot, waiting while all are taken.
+    func acquire() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let granted = state.withLock { state -> Bool in
+                if state.running < limit {
+                    state.running += 1
+                    return true
+                }
+                state.waiters.append(continuation)
+                return false
+            }
+            if granted { continuation.resume() }
+        }
+    }
+
+    /// Frees a slot, handing it straight to a waiter if there is one.
+    func release() {
+        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            if state.waiters.isEmpty {
+                state.running -= 1
+                return nil
+            }
+            return state.waiters.removeFirst()
+        }
+        next?.resume()
     }
 }

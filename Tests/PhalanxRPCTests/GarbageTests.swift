@@ -1,5 +1,6 @@
 import Foundation
 import PhalanxRPC
+import Prometheus
 import Testing
 
 /// A corpus of malformed input over WebSocket, HTTP and raw TCP: every message gets a JSON-RPC
@@ -73,7 +74,10 @@ import Testing
     }
 
     @Test func serverStopsWhenCancelledWithClientsConnected() async throws {
-        let server = RPCServer(module: testModule(), configuration: RPCServerConfiguration(port: 0))
+        let registry = PrometheusCollectorRegistry()
+        let server = RPCServer(
+            module: testModule(), configuration: RPCServerConfiguration(port: 0),
+            metrics: RPCMetrics(factory: PrometheusMetricsFactory(registry: registry)))
         let task = Task { try await server.run() }
         let port = try #require(await server.boundPort())
         let client = Task {
@@ -86,7 +90,10 @@ import Testing
                 except websocket.WebSocketConnectionClosedException: print("closed")
                 """#, input: "\(port)\n")
         }
-        try await Task.sleep(for: .seconds(2))
+        // Wait until the client's subscription is live (the Python start-up time varies with load).
+        for _ in 0..<600 where !registry.emitToString().contains("phalanx_rpc_subscriptions 1") {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         task.cancel()
         _ = try? await task.value
         #expect(try await client.value == "closed")

@@ -232,6 +232,22 @@ import Testing
         #expect(order[fast..<slow].filter { $0 == "note" }.count >= 5)
     }
 
+    @Test func concurrentRequestsPerConnectionAreBounded() async throws {
+        let result = try await withServer(maxConcurrentRequests: 2) { port, _ in
+            try await pythonJSON(
+                pythonPrelude + #"""
+                c = ws()
+                for i in (1, 2, 3): c.send(json.dumps({"jsonrpc": "2.0", "id": i, "method": "slow", "params": [400]}))
+                c.send(json.dumps({"jsonrpc": "2.0", "id": 4, "method": "echo", "params": []}))
+                print(json.dumps({"order": [json.loads(c.recv())["id"] for _ in range(4)]}))
+                """#, input: "\(port)\n")
+        }
+        // With two slots taken by slow calls, the fourth request is not read until one finishes.
+        let order = result["order"]?.arrayValue ?? []
+        #expect(order.count == 4)
+        #expect(order.firstIndex(of: 4).map { $0 >= 1 } == true)
+    }
+
     @Test func bindsLoopbackOnlyByDefault() async throws {
         #expect(RPCServerConfiguration().host == "127.0.0.1")
         #expect(RPCServerConfiguration(external: true).host == "0.0.0.0")
