@@ -9,18 +9,25 @@ let package = Package(
     products: [
         .executable(name: "phalanx", targets: ["phalanx"]),
         .library(name: "PhalanxPrimitives", targets: ["PhalanxPrimitives"]),
+        .library(name: "PhalanxStorage", targets: ["PhalanxStorage"]),
         .library(name: "PhalanxAttestation", targets: ["PhalanxAttestation"]),
         .library(name: "PhalanxRuntime", targets: ["PhalanxRuntime"]),
-        .library(name: "PhalanxStorage", targets: ["PhalanxStorage"]),
+        .library(name: "PhalanxRPC", targets: ["PhalanxRPC"]),
+        .library(name: "PhalanxNode", targets: ["PhalanxNode"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
-        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // System C libraries, installed by scripts/setup from Debian packages.
@@ -36,8 +43,15 @@ let package = Package(
             name: "PhalanxPrimitives",
             dependencies: [
                 "CSodium", "CSecp256k1",
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
+        // Layer 1: Merkle-Patricia state trie, storage proofs, SQLite (GRDB) backend, block store.
+        .target(
+            name: "PhalanxStorage",
+            dependencies: [
+                "PhalanxPrimitives",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // Layer 1: SGX DCAP / IAS verification and attestation policy.
         .target(
@@ -49,12 +63,17 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
-        // Layer 1: Merkle-Patricia state trie, storage proofs, SQLite (GRDB) backend, block store.
+        // Layer 1: JSON-RPC 2.0 over HTTP and WebSocket on one port, plus Prometheus metrics
+        // serving; below PhalanxNode so the worker's query service can reuse the transport.
         .target(
-            name: "PhalanxStorage",
+            name: "PhalanxRPC",
             dependencies: [
                 "PhalanxPrimitives",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
         // Layer 2: the state-transition function — framework, metadata, extrinsics, pallets.
         .target(name: "PhalanxRuntime", dependencies: ["PhalanxPrimitives"]),
@@ -62,14 +81,16 @@ let package = Package(
         .target(
             name: "PhalanxNode",
             dependencies: [
-                "PhalanxRuntime", "PhalanxStorage",
+                "PhalanxRuntime", "PhalanxStorage", "PhalanxRPC",
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]),
         // The CLI: thin argument parsing over the modules.
         .executableTarget(
             name: "phalanx",
             dependencies: [
-                "PhalanxPrimitives",
+                "PhalanxPrimitives", "PhalanxNode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -82,20 +103,26 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(
-            name: "PhalanxRuntimeTests",
+            name: "PhalanxStorageTests",
             dependencies: [
-                "PhalanxRuntime", "PhalanxTestSupport",
+                "PhalanxStorage", "PhalanxTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(
             name: "PhalanxAttestationTests",
             dependencies: ["PhalanxAttestation", "PhalanxTestSupport"]),
         .testTarget(
-            name: "PhalanxStorageTests",
+            name: "PhalanxRPCTests",
+            dependencies: ["PhalanxRPC", "PhalanxTestSupport"]),
+        .testTarget(
+            name: "PhalanxRuntimeTests",
             dependencies: [
-                "PhalanxStorage", "PhalanxTestSupport",
+                "PhalanxRuntime", "PhalanxTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        .testTarget(
+            name: "PhalanxNodeTests",
+            dependencies: ["PhalanxNode", "PhalanxTestSupport"]),
         .testTarget(
             name: "PhalanxCLITests",
             dependencies: ["PhalanxPrimitives", "PhalanxTestSupport"]),
