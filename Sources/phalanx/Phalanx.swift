@@ -3,9 +3,9 @@ import PhalanxPrimitives
 
 /// The `phalanx` command line: node, worker and client commands.
 @main
-struct Phalanx: ParsableCommand {
+struct Phalanx: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phalanx",
         abstract: "Phalanx: a confidential-computing blockchain implementing the Phala Network design.",
-        subcommands: [KeyCommand.self, BenchCommand.self])
+        subcommands: [NodeCommand.self, KeyCommand.self, BenchCommand.self])
 }

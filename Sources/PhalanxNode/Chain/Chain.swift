@@ -191,6 +191,11 @@ public actor Chain {
         }
     }
 
+    /// The best block's hash, number and state, for validation outside the actor.
+    public func snapshot() -> (hash: H256, number: UInt32, trie: Trie) {
+        (best.hash, best.header.number, bestTrie)
+    }
+
     // MARK: - Authoring
 
     /// Builds, seals and commits a block on top of the best block with the timestamp inherent and
