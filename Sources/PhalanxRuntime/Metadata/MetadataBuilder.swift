@@ -4,8 +4,9 @@ import PhalanxPrimitives
 /// calls, storage, events, errors and constants, with a portable type registry. Never a
 /// hand-maintained blob.
 public enum MetadataBuilder {
-    /// The metadata version produced.
-    public static let version: UInt8 = 14
+    /// The metadata versions produced: V14 (what `state_getMetadata` returns) and V15
+    /// (with runtime API descriptions, via `Metadata_metadata_at_version(15)`).
+    public static let versions: [UInt32] = [14, 15]
     private static let magic: [UInt8] = [0x6d, 0x65, 0x74, 0x61]  // "meta"
 
     /// The signed extensions, in the standard order clients assume.
@@ -20,17 +21,26 @@ public enum MetadataBuilder {
         ("ChargeTransactionPayment", wrapper(["pallet_transaction_payment", "ChargeTransactionPayment"], TypeRef(Compact<UInt128>.self), "BalanceOf<T>"), TypeRef(ScaleUnit.self)),
     ]
 
-    /// The SCALE bytes of the metadata of `runtime`.
-    public static func build(_ runtime: RuntimeDefinition) -> [UInt8] {
-        RuntimeTypes.$current.withValue(runtime) {
+    /// The SCALE bytes of the metadata of `runtime` in `version` (14 or 15), magic-prefixed.
+    public static func build(_ runtime: RuntimeDefinition, version: UInt8 = 14) -> [UInt8] {
+        precondition(version == 14 || version == 15, "metadata V14 and V15 are supported")
+        return RuntimeTypes.$current.withValue(runtime) {
             var registry = TypeRegistry()
             var pallets = ScaleEncoder()
             pallets.encodeLength(runtime.pallets.count)
-            for entry in runtime.pallets { encodePallet(entry, registry: &registry, into: &pallets) }
+            for entry in runtime.pallets { encodePallet(entry, version: version, registry: &registry, into: &pallets) }
 
             var extrinsic = ScaleEncoder()
-            extrinsic.encodeCompact(registry.register(uncheckedExtrinsicType))
-            extrinsic.encode(UncheckedExtrinsic.version)
+            if version == 14 {
+                extrinsic.encodeCompact(registry.register(uncheckedExtrinsicType))
+                extrinsic.encode(UncheckedExtrinsic.version)
+            } else {
+                extrinsic.encode(UncheckedExtrinsic.version)
+                extrinsic.encodeCompact(registry.register(MultiAddress.self))
+                extrinsic.encodeCompact(registry.register(RuntimeTypes.runtimeCall))
+                extrinsic.encodeCompact(registry.register(MultiSignature.self))
+                extrinsic.encodeCompact(registry.register(signedExtraType))
+            }
             extrinsic.encodeLength(signedExtensions.count)
             for (identifier, type, additional) in signedExtensions {
                 extrinsic.encode(identifier)
@@ -39,6 +49,15 @@ public enum MetadataBuilder {
             }
             let runtimeType = registry.register(runtimeMarkerType)
 
+            var tail = ScaleEncoder()
+            if version == 15 {
+                encodeRuntimeAPIs(registry: &registry, into: &tail)
+                tail.encodeCompact(registry.register(RuntimeTypes.runtimeCall))
+                tail.encodeCompact(registry.register(RuntimeTypes.runtimeEvent))
+                tail.encodeCompact(registry.register(RuntimeTypes.runtimeError))
+                tail.encodeLength(0)  // custom metadata: none
+            }
+
             var output = ScaleEncoder()
             output.append(magic)
             output.append(version)
@@ -46,11 +65,34 @@ public enum MetadataBuilder {
             output.append(pallets.bytes)
             output.append(extrinsic.bytes)
             output.encodeCompact(runtimeType)
+            output.append(tail.bytes)
             return output.bytes
         }
     }
 
-    private static func encodePallet(_ entry: RuntimeDefinition.Entry, registry: inout TypeRegistry, into encoder: inout ScaleEncoder) {
+    private static func encodeRuntimeAPIs(registry: inout TypeRegistry, into encoder: inout ScaleEncoder) {
+        let apis = RuntimeAPI.descriptions
+        encoder.encodeLength(apis.count)
+        for api in apis {
+            encoder.encode(api.name)
+            encoder.encodeLength(api.methods.count)
+            for method in api.methods {
+                encoder.encode(method.name)
+                encoder.encodeLength(method.inputs.count)
+                for input in method.inputs {
+                    encoder.encode(input.name)
+                    encoder.encodeCompact(registry.register(input.type))
+                }
+                encoder.encodeCompact(registry.register(method.output))
+                encoder.encode(method.docs)
+            }
+            encoder.encode(api.docs)
+        }
+    }
+
+    private static func encodePallet(
+        _ entry: RuntimeDefinition.Entry, version: UInt8, registry: inout TypeRegistry, into encoder: inout ScaleEncoder
+    ) {
         let pallet = entry.pallet
         encoder.encode(pallet.name)
         let items = pallet.storageItems
@@ -73,6 +115,7 @@ public enum MetadataBuilder {
         }
         encodeOptionalType(pallet.errorVariants.isEmpty ? nil : pallet.errorType, registry: &registry, into: &encoder)
         encoder.append(entry.index)
+        if version == 15 { encoder.encode(pallet.docs) }
     }
 
     private static func encodeStorageEntry(_ entry: StorageEntryMetadata, registry: inout TypeRegistry, into encoder: inout ScaleEncoder) {

@@ -33,6 +33,19 @@ public enum RuntimeTypes {
         return TypeDescription(path: ["phalanx_runtime", "RuntimeEvent"], .variant(variants))
     }
 
+    private enum RuntimeErrorMarker {}
+
+    /// `<runtime>::RuntimeError`: one variant per pallet with errors, holding that pallet's `Error`.
+    public static let runtimeError = TypeRef(marker: RuntimeErrorMarker.self) {
+        let variants = (current?.pallets ?? []).compactMap { entry -> VariantDescription? in
+            guard !entry.pallet.errorVariants.isEmpty else { return nil }
+            return VariantDescription(
+                entry.pallet.name, index: entry.index,
+                fields: [FieldDescription(reference: entry.pallet.errorType, typeName: "\(entry.pallet.moduleName)::Error<Runtime>")])
+        }
+        return TypeDescription(path: ["phalanx_runtime", "RuntimeError"], .variant(variants))
+    }
+
     /// `frame_system::EventRecord<RuntimeEvent, H256>`.
     public static let eventRecord = TypeRef(marker: EventRecordMarker.self) {
         TypeDescription(
