@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "phalanx",
             dependencies: [
-                "PhalanxPrimitives",
+                "PhalanxPrimitives", "PhalanxAttestation", "PhalanxStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

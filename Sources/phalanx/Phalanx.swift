@@ -7,5 +7,5 @@ struct Phalanx: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phalanx",
         abstract: "Phalanx: a confidential-computing blockchain implementing the Phala Network design.",
-        subcommands: [KeyCommand.self, BenchCommand.self])
+        subcommands: [KeyCommand.self, AttestationCommand.self, BenchCommand.self])
 }
