@@ -20,19 +20,22 @@ extension AttestationCommand {
                 Every step is printed as PASS or FAIL with its code, then ACCEPTED or REJECTED. The verification \
                 time is --at (the chain uses the block timestamp); without it, the current time is used.
                 Example:
-                  phalanx attestation verify --quote fixtures/sgx/phala/dcap_quote \\
-                    --collateral fixtures/sgx/phala/dcap_quote_collateral --at 2023-11-21T12:00:00Z
+                  phalanx attestation verify --at 2023-11-21T12:00:00Z \\
+                    --quote ../shared/fixtures/sgx/phala/dcap_quote \\
+                    --collateral ../shared/fixtures/sgx/phala/dcap_quote_collateral
                 """)
 
-        @Option(help: "The DCAP quote file (raw bytes).") var quote: String?
-        @Option(help: "The quote's collateral: a directory of Intel PCS downloads, or Phala's SCALE SgxV30QuoteCollateral file.")
+        @Option(help: ArgumentHelp("The DCAP quote file (raw bytes).", valueName: "file")) var quote: String?
+        @Option(help: ArgumentHelp(
+            "The quote's collateral: a directory of Intel PCS downloads, or Phala's SCALE SgxV30QuoteCollateral file.",
+            valueName: "dir|file"))
         var collateral: String?
-        @Option(help: "An IAS (EPID) report: Phala's {raReport, signature, rawSigningCert} JSON.") var iasReport: String?
-        @Option(help: "Verification time, UTC RFC 3339 (e.g. 2023-11-21T12:00:00Z); default: now.") var at: String?
-        @Option(help: "A JSON AttestationPolicy file (missing fields take the default policy's values).") var policy: String?
+        @Option(help: ArgumentHelp("An IAS (EPID) report: Phala's {raReport, signature, rawSigningCert} JSON.", valueName: "file")) var iasReport: String?
+        @Option(help: ArgumentHelp("Verification time, UTC RFC 3339 (e.g. 2023-11-21T12:00:00Z); default: now.", valueName: "rfc3339")) var at: String?
+        @Option(help: ArgumentHelp("A JSON AttestationPolicy file (missing fields take the default policy's values).", valueName: "file")) var policy: String?
         @Flag(help: "Accept DEBUG enclaves.") var allowDebug = false
         @Flag(help: "Accept TDX quotes.") var allowTdx = false
-        @Option(help: "Also accept this TCB status (repeatable), e.g. OutOfDate.") var allowStatus: [String] = []
+        @Option(help: ArgumentHelp("Also accept this TCB status (repeatable), e.g. OutOfDate.", valueName: "status")) var allowStatus: [String] = []
         @Flag(help: "Print the outcome as JSON.") var json = false
 
         func run() throws {
