@@ -93,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "phalanx",
             dependencies: [
-                "PhalanxPrimitives", "PhalanxNode", "PhalanxStorage", "PhalanxRuntime",
+                "PhalanxPrimitives", "PhalanxStorage", "PhalanxAttestation", "PhalanxRuntime", "PhalanxNode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
