@@ -1,5 +1,6 @@
 # The two commands of the README. Both install what is missing first (scripts/setup).
 SWIFT_BUILD_FLAGS ?=
+PYTEST_FLAGS ?= -q
 .PHONY: run test build setup bench clean
 
 setup:
@@ -8,17 +9,23 @@ setup:
 build: setup
 	swift build $(SWIFT_BUILD_FLAGS)
 
-## Start the main program.
+## Start the main program: a development chain with the whole stack in one process.
 run: build
-	swift run $(SWIFT_BUILD_FLAGS) phalanx --help
+	swift run $(SWIFT_BUILD_FLAGS) phalanx node --dev
 
-## Run every test (Swift unit and integration tests, cross-checked against Python references).
+## Run every test: Swift unit and integration tests, then the real `phalanx` binary driven by
+## the third-party Python clients (substrate-interface, async-substrate-interface).
 test: build
 	swift test $(SWIFT_BUILD_FLAGS)
+	PHALANX_BIN=$$(swift build $(SWIFT_BUILD_FLAGS) --show-bin-path)/phalanx .venv/bin/python -m pytest $(PYTEST_FLAGS) Tests/Python
 
-## Crypto benchmark (release build); results are recorded in BENCHMARKS.md.
+## Benchmarks (release build); results are recorded in BENCHMARKS.md.
 bench: setup
-	swift run -c release phalanx bench crypto
+	swift build -c release
+	.build/release/phalanx bench crypto
+	.build/release/phalanx bench attestation
+	.build/release/phalanx bench storage
+	.build/release/phalanx bench transfers
 
 clean:
 	rm -rf .build
