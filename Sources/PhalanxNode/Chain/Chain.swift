@@ -200,7 +200,9 @@ public actor Chain {
 
     /// Builds, seals and commits a block on top of the best block with the timestamp inherent and
     /// as many of `transactions` as are valid, in order.
-    public func author(transactions: [UncheckedExtrinsic], timestamp: UInt64) throws -> AuthoredBlock {
+    /// The transactions come from the pool, which verified their signatures against this state, so
+    /// they are not verified twice (`signaturesVerified: false` forces it).
+    public func author(transactions: [UncheckedExtrinsic], timestamp: UInt64, signaturesVerified: Bool = true) throws -> AuthoredBlock {
         guard let authority else { throw ChainError.invalidBlock(.badSeal) }
         let number = best.header.number + 1
         let slot = timestamp / 1_000
@@ -218,7 +220,9 @@ public actor Chain {
         var length = inherent.encoded.count
         for transaction in transactions {
             guard length + transaction.encoded.count <= Executive.maxBlockLength else { break }
-            switch executive.applyExtrinsic(transaction, index: UInt32(extrinsics.count), context: &context) {
+            switch executive.applyExtrinsic(
+                transaction, index: UInt32(extrinsics.count), context: &context, signatureVerified: signaturesVerified)
+            {
             case .success:
                 extrinsics.append(transaction.encoded)
                 included.append(transaction.hash)
@@ -261,5 +265,102 @@ public actor Chain {
         best = block
         bestTrie = trie
         return AuthoredBlock(block: block, included: included, rejected: rejected)
+    }
+
+    // MARK: - Import
+
+    /// Imports a block produced elsewhere (another node, or a benchmark's author): checks the seal
+    /// against `authority`, verifies every signature (in parallel across cores), re-executes it,
+    /// and requires the header's extrinsics and state roots to match before committing.
+    public func importBlock(_ block: Block, authority: [UInt8]) async throws {
+        let header = block.header
+        guard header.parentHash == best.hash, header.number == best.header.number + 1 else {
+            throw ChainError.invalidBlock(.unknownParent)
+        }
+        guard BlockSeal.verify(header, authority: authority) else { throw ChainError.invalidBlock(.badSeal) }
+        guard H256(unchecked: TrieRoot.extrinsicsRoot(of: block.extrinsics)) == header.extrinsicsRoot else {
+            throw ChainError.invalidBlock(.extrinsicsRootMismatch)
+        }
+        var preDigest = header.digest
+        preDigest.logs.removeLast()
+        let parentTrie = bestTrie
+        var context = executive.initializeBlock(
+            state: StateOverlay(base: TrieState(trie: parentTrie)), number: header.number, parentHash: header.parentHash, digest: preDigest)
+        var decoded = [UncheckedExtrinsic]()
+        var checks = [Executive.SignatureCheck?]()
+        for (index, bytes) in block.extrinsics.enumerated() {
+            let extrinsic: UncheckedExtrinsic
+            do {
+                extrinsic = try UncheckedExtrinsic(encoded: bytes, runtime: runtime)
+            } catch {
+                throw ChainError.invalidBlock(.invalidExtrinsic(index: index, reason: "\(error)"))
+            }
+            decoded.append(extrinsic)
+            guard let signature = extrinsic.signature else {
+                checks.append(nil)
+                continue
+            }
+            do {
+                checks.append(try executive.signatureCheck(extrinsic, signature: signature, state: context.state, blockNumber: header.number))
+            } catch {
+                throw ChainError.invalidBlock(.invalidExtrinsic(index: index, reason: "\(error)"))
+            }
+        }
+        if let bad = await Self.verifyInParallel(checks) {
+            throw ChainError.invalidBlock(.invalidExtrinsic(index: bad, reason: InvalidTransaction.badProof.message))
+        }
+        guard best.hash == header.parentHash else { throw ChainError.invalidBlock(.unknownParent) }
+        for (index, extrinsic) in decoded.enumerated() {
+            if case .failure(let error) = executive.applyExtrinsic(extrinsic, index: UInt32(index), context: &context, signatureVerified: true) {
+                throw ChainError.invalidBlock(.invalidExtrinsic(index: index, reason: error.description))
+            }
+        }
+        let post: StateOverlay
+        do {
+            post = try executive.finalizeBlock(context: &context)
+        } catch let error as BlockError {
+            throw ChainError.invalidBlock(error)
+        }
+        var trie = parentTrie
+        let commit: TrieCommit
+        do {
+            try trie.apply(post.changeset)
+            commit = try trie.commit()
+        } catch {
+            throw ChainError.storage("\(error)")
+        }
+        guard commit.root == header.stateRoot.bytes else { throw ChainError.invalidBlock(.stateRootMismatch) }
+        do {
+            try database.importBlock(
+                BlockRecord(
+                    hash: header.hash.bytes, number: header.number, parentHash: header.parentHash.bytes,
+                    header: header.scaleEncoded, body: Self.encodeBody(block.extrinsics)),
+                commit: commit, metadata: [:])
+        } catch {
+            throw ChainError.storage("\(error)")
+        }
+        best = ChainBlock(hash: header.hash, header: header, extrinsics: block.extrinsics)
+        bestTrie = trie
+    }
+
+    /// Verifies signatures on all cores; returns the index of the first invalid one, if any.
+    static func verifyInParallel(_ checks: [Executive.SignatureCheck?]) async -> Int? {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(1, (checks.count + workers - 1) / workers)
+        return await withTaskGroup(of: Int?.self) { group in
+            for start in stride(from: 0, to: checks.count, by: chunk) {
+                group.addTask {
+                    for index in start..<min(start + chunk, checks.count) {
+                        if let check = checks[index], !check.verify() { return index }
+                    }
+                    return nil
+                }
+            }
+            var firstBad: Int? = nil
+            for await result in group {
+                if let result { firstBad = min(firstBad ?? result, result) }
+            }
+            return firstBad
+        }
     }
 }

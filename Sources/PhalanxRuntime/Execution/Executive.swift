@@ -45,8 +45,10 @@ public struct Executive: Sendable {
     /// Applies the extrinsic at position `index` of the block. A `TransactionValidityError` means it
     /// must not be in the block, and the state is unchanged; otherwise its effects (fees, nonce,
     /// events, and the call's changes if it succeeded) are in `context`.
+    /// `signatureVerified` lets a caller that already checked the signature against this same state
+    /// (the pool, or a parallel pre-check of a block) skip repeating it; everything else is checked.
     public func applyExtrinsic(
-        _ extrinsic: UncheckedExtrinsic, index: UInt32, context: inout RuntimeContext
+        _ extrinsic: UncheckedExtrinsic, index: UInt32, context: inout RuntimeContext, signatureVerified: Bool = false
     ) -> Result<ApplyOutcome, TransactionValidityError> {
         context.phase = .applyExtrinsic(index)
         let info = extrinsic.call.call.info
@@ -64,7 +66,9 @@ public struct Executive: Sendable {
 
         let who: AccountId32
         do {
-            who = try checkSignature(extrinsic, signature: signature, state: context.state, blockNumber: context.blockNumber)
+            let check = try signatureCheck(extrinsic, signature: signature, state: context.state, blockNumber: context.blockNumber)
+            guard signatureVerified || check.verify() else { throw TransactionValidityError.invalid(.badProof) }
+            who = check.signer
         } catch let error as TransactionValidityError {
             return .failure(error)
         } catch {
@@ -152,7 +156,9 @@ public struct Executive: Sendable {
         System.initialize(&context, parentHash: bestHash, digest: Digest())
         let who: AccountId32
         do {
-            who = try checkSignature(extrinsic, signature: signature, state: context.state, blockNumber: context.blockNumber)
+            let check = try signatureCheck(extrinsic, signature: signature, state: context.state, blockNumber: context.blockNumber)
+            guard check.verify() else { throw TransactionValidityError.invalid(.badProof) }
+            who = check.signer
         } catch let error as TransactionValidityError {
             return .failure(error)
         } catch {
@@ -177,10 +183,25 @@ public struct Executive: Sendable {
     /// The pool tag of `who`'s transaction with `nonce`: account ‖ nonce (LE).
     public static func tag(_ who: AccountId32, _ nonce: UInt32) -> [UInt8] { who.bytes + nonce.scaleEncoded }
 
-    /// Checks signer, era and signature; returns the signer.
-    private func checkSignature(
+    /// A signature to verify: signer, signed bytes and signature. Separate from the other checks so
+    /// callers can verify many in parallel (verification is pure and the costliest step).
+    public struct SignatureCheck: Sendable {
+        /// The account that must have signed.
+        public let signer: AccountId32
+        /// The bytes signed.
+        public let message: [UInt8]
+        /// The signature.
+        public let signature: MultiSignature
+
+        /// Whether the signature verifies.
+        public func verify() -> Bool { signature.verify(message: message, signer: signer) }
+    }
+
+    /// Checks the signer and era of a signed extrinsic against `state` (block `blockNumber` being
+    /// built) and returns what must be verified; throws a validity error otherwise.
+    public func signatureCheck(
         _ extrinsic: UncheckedExtrinsic, signature: ExtrinsicSignature, state: StateOverlay, blockNumber: UInt32
-    ) throws -> AccountId32 {
+    ) throws -> SignatureCheck {
         guard let who = try? signature.address.lookup() else { throw TransactionValidityError.unknown("the signer's address cannot be looked up") }
         guard who.bytes.contains(where: { $0 != 0 }) else { throw TransactionValidityError.invalid(.badSigner) }
         let eraHash: H256
@@ -202,10 +223,7 @@ public struct Executive: Sendable {
             specVersion: runtime.version.specVersion, transactionVersion: runtime.version.transactionVersion,
             genesisHash: genesisHash, eraBlockHash: eraHash)
         let payload = SigningPayload(call: extrinsic.call, extra: signature.extra, context: context)
-        guard signature.signature.verify(message: payload.bytesToSign, signer: who) else {
-            throw TransactionValidityError.invalid(.badProof)
-        }
-        return who
+        return SignatureCheck(signer: who, message: payload.bytesToSign, signature: signature.signature)
     }
 }
 
