@@ -147,12 +147,13 @@ public struct TransactionPool: Sendable {
         arrivals += 1
         let entry = PoolTransaction(
             hash: hash, extrinsic: extrinsic, sender: sender, nonce: nonce, priority: validity.priority, arrival: arrivals)
+        // When full, make room only by dropping something worth less: a future transaction with no
+        // higher priority, or any transaction with strictly lower priority.
         while byHash.count + 1 > limits.count || totalBytes + entry.size > limits.bytes {
-            guard let victim = lowestPriorityFuture(), victim.priority <= entry.priority || isReady(entry, accountNonce: accountNonce) else {
-                throw .immediatelyDropped
-            }
-            remove(victim.hash)
-            changes.append(.dropped(victim.hash))
+            guard let victim = leastValuable(), victim.priority < entry.priority || (victim.isFuture && victim.priority <= entry.priority)
+            else { throw .immediatelyDropped }
+            remove(victim.entry.hash)
+            changes.append(.dropped(victim.entry.hash))
         }
         chainNonce[sender] = accountNonce
         byHash[hash] = entry
@@ -181,11 +182,24 @@ public struct TransactionPool: Sendable {
         return true
     }
 
-    private func lowestPriorityFuture() -> PoolTransaction? {
-        let ready = Set(readyTransactions().map(\.hash))
-        let candidates = byHash.values.filter { !ready.contains($0.hash) }
-        let pool = candidates.isEmpty ? Array(byHash.values) : candidates
-        return pool.min { ($0.priority, UInt64.max - $0.arrival) < ($1.priority, UInt64.max - $1.arrival) }
+    /// The transaction to drop first when full: future before ready, then lowest priority, then newest.
+    private func leastValuable() -> (entry: PoolTransaction, isFuture: Bool, priority: UInt64)? {
+        var best: (entry: PoolTransaction, isFuture: Bool, priority: UInt64)? = nil
+        for entry in byHash.values {
+            let isFuture = chainNonce[entry.sender].map { !readyNonces(of: entry.sender, from: $0).contains(entry.nonce) } ?? true
+            let candidate = (entry: entry, isFuture: isFuture, priority: entry.priority)
+            guard let current = best else {
+                best = candidate
+                continue
+            }
+            if (candidate.isFuture && !current.isFuture)
+                || (candidate.isFuture == current.isFuture
+                    && (candidate.priority, UInt64.max - candidate.entry.arrival) < (current.priority, UInt64.max - current.entry.arrival))
+            {
+                best = candidate
+            }
+        }
+        return best
     }
 
     /// Removes `hash` (if present).

@@ -44,7 +44,7 @@ extension BenchCommand {
             print("  signing                        \(rate(count, clock.now - start)) tx/s (one thread)")
 
             // 1. Pool admission: decode + full validation (signature, nonce, fee) + insertion, 2 submitters per core.
-            let pool = PoolService(chain: author)
+            let pool = PoolService(chain: author, limits: .init(count: count + 1, bytes: 1 << 30))
             start = clock.now
             try await withThrowingTaskGroup(of: Void.self) { group in
                 let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
