@@ -68,4 +68,12 @@ public struct ValidTransaction: Hashable, Sendable {
     public var provides: [[UInt8]]
     /// Blocks it stays valid for.
     public var longevity: UInt64
+
+    /// A valid transaction's pool parameters.
+    public init(priority: UInt64, requires: [[UInt8]], provides: [[UInt8]], longevity: UInt64) {
+        self.priority = priority
+        self.requires = requires
+        self.provides = provides
+        self.longevity = longevity
+    }
 }
