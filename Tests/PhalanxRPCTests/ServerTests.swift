@@ -248,6 +248,26 @@ import Testing
         #expect(order.firstIndex(of: 4).map { $0 >= 1 } == true)
     }
 
+    @Test func subscriptionsPerConnectionAreBounded() async throws {
+        let result = try await withServer(maxSubscriptions: 2) { port, _ in
+            try await pythonJSON(
+                pythonPrelude + #"""
+                c = ws()
+                def reply(i):
+                    c.send(json.dumps({"jsonrpc": "2.0", "id": i, "method": "test_subscribeCounter", "params": [1000]}))
+                    while True:
+                        m = json.loads(c.recv())
+                        if m.get("id") == i: return m
+                a, b, third = reply(1), reply(2), reply(3)
+                c.send(json.dumps({"jsonrpc": "2.0", "id": 4, "method": "test_unsubscribeCounter", "params": [a["result"]]}))
+                while json.loads(c.recv()).get("id") != 4: pass
+                print(json.dumps({"third": third, "after": reply(5)}))
+                """#, input: "\(port)\n")
+        }
+        #expect(result["third"]?["error"]?["code"] == -32006)
+        #expect(result["after"]?["result"]?.stringValue != nil)
+    }
+
     @Test func bindsLoopbackOnlyByDefault() async throws {
         #expect(RPCServerConfiguration().host == "127.0.0.1")
         #expect(RPCServerConfiguration(external: true).host == "0.0.0.0")
