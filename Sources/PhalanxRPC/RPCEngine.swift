@@ -11,6 +11,8 @@ public final class RPCEngine: Sendable {
     public let maxRequestBytes: Int
     /// Largest response sent, in bytes; bigger results become a -32008 error.
     public let maxResponseBytes: Int
+    /// Live subscriptions allowed per session; more get -32006 (Substrate's default is 1024).
+    public let maxSubscriptionsPerSession: Int
     /// Metrics updated by every call.
     public let metrics: RPCMetrics
     let logger: Logger
@@ -19,6 +21,7 @@ public final class RPCEngine: Sendable {
     /// An engine serving `module` (plus `rpc_methods`) with the given limits.
     public init(
         module: RPCModule, maxRequestBytes: Int = 15 * 1024 * 1024, maxResponseBytes: Int = 15 * 1024 * 1024,
+        maxSubscriptionsPerSession: Int = 1024,
         metrics: RPCMetrics = RPCMetrics(), logger: Logger = Logger(label: "phalanx.rpc")
     ) {
         var module = module
@@ -30,6 +33,7 @@ public final class RPCEngine: Sendable {
         self.module = module
         self.maxRequestBytes = maxRequestBytes
         self.maxResponseBytes = maxResponseBytes
+        self.maxSubscriptionsPerSession = maxSubscriptionsPerSession
         self.metrics = metrics
         self.logger = logger
     }
@@ -212,8 +216,10 @@ public final class RPCEngine: Sendable {
         let pending = PendingSubscription(
             subscriptionID: subscriptionID, notification: descriptor.notification, context: context, session: session,
             handle: handle)
-        guard session.register(subscriptionID, handle) else {
-            return .failure(.internalError)
+        switch session.register(subscriptionID, handle, limit: maxSubscriptionsPerSession) {
+        case .registered: break
+        case .closed: return .failure(.internalError)
+        case .full: return .failure(.tooManySubscriptions(limit: maxSubscriptionsPerSession))
         }
         scope.add(pending.replyWritten)
         let metrics = self.metrics

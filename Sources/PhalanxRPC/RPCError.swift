@@ -42,6 +42,8 @@ extension RPCError {
         public static let oversizedRequest = -32007
         /// The response would be larger than the server sends (jsonrpsee's code).
         public static let oversizedResponse = -32008
+        /// The connection already holds the maximum number of subscriptions (jsonrpsee's code).
+        public static let tooManySubscriptions = -32006
         /// Substrate author: the extrinsic could not be decoded.
         public static let badFormat = 1001
         /// Substrate author: verification failed (for example a bad signature during decoding).
@@ -84,6 +86,12 @@ extension RPCError {
     public static func oversizedResponse(limit: Int) -> RPCError {
         RPCError(
             code: Code.oversizedResponse, message: "Response is too big",
+            data: .string("Exceeded max limit of \(limit)"))
+    }
+    /// -32006: the connection already has `limit` live subscriptions.
+    public static func tooManySubscriptions(limit: Int) -> RPCError {
+        RPCError(
+            code: Code.tooManySubscriptions, message: "Too many subscriptions on the connection",
             data: .string("Exceeded max limit of \(limit)"))
     }
     /// 1010 with the reason as data, as Substrate reports a rejected transaction.

@@ -25,6 +25,8 @@ public struct RPCServerConfiguration: Sendable {
     /// Open connections (HTTP and WebSocket) accepted at once; further ones wait in the backlog
     /// (Substrate's `--rpc-max-connections` defaults to 100); `nil` for no limit.
     public var maxConnections: Int?
+    /// Live subscriptions per WebSocket connection; more get -32006 (Substrate's default is 1024).
+    public var maxSubscriptionsPerConnection: Int
 
     /// A configuration; `external` binds all interfaces (`0.0.0.0`), otherwise loopback only.
     public init(
@@ -38,6 +40,7 @@ public struct RPCServerConfiguration: Sendable {
         self.maxWebSocketFrameBytes = 2 * maxRequestBytes
         self.maxConcurrentRequestsPerConnection = 256
         self.maxConnections = 100
+        self.maxSubscriptionsPerConnection = 1024
     }
 }
 
@@ -60,7 +63,8 @@ public final class RPCServer: Service, Sendable {
     ) {
         self.engine = RPCEngine(
             module: module, maxRequestBytes: configuration.maxRequestBytes,
-            maxResponseBytes: configuration.maxResponseBytes, metrics: metrics, logger: logger)
+            maxResponseBytes: configuration.maxResponseBytes,
+            maxSubscriptionsPerSession: configuration.maxSubscriptionsPerConnection, metrics: metrics, logger: logger)
         self.configuration = configuration
         self.logger = logger
     }

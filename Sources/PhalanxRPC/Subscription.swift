@@ -190,12 +190,16 @@ public final class RPCSession: Sendable {
         try await writer(bytes)
     }
 
-    /// Registers a subscription; `false` if the session is already closed.
-    func register(_ id: String, _ handle: SubscriptionHandle) -> Bool {
+    /// Outcome of registering a subscription.
+    enum Registration { case registered, closed, full }
+
+    /// Registers a subscription unless the session is closed or already holds `limit`.
+    func register(_ id: String, _ handle: SubscriptionHandle, limit: Int) -> Registration {
         state.withLock { state in
-            guard !state.closed else { return false }
+            guard !state.closed else { return .closed }
+            guard state.subscriptions.count < limit else { return .full }
             state.subscriptions[id] = handle
-            return true
+            return .registered
         }
     }
 

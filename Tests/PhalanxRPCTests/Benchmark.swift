@@ -12,44 +12,42 @@ import Testing
         let report = try await withServer { port, _ in
             try await python(
                 #"""
-                import sys, json, time, threading, http.client, websocket
-                from multiprocessing import Pool
+                import sys, json, subprocess
                 port = int(sys.stdin.readline())
+                WORKER = r'''
+                import sys, time, threading, http.client, websocket
+                mode, n, port = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
                 REQ = '{"jsonrpc":"2.0","id":%d,"method":"add","params":[1,2]}'
-
-                def ws_run(n):
+                if mode == "ws_pipelined":
                     c = websocket.create_connection(f"ws://127.0.0.1:{port}", timeout=60)
-                    def send():
-                        for i in range(n): c.send(REQ % i)
-                    t = threading.Thread(target=send); start = time.perf_counter(); t.start()
+                    t = threading.Thread(target=lambda: [c.send(REQ % i) for i in range(n)])
+                    start = time.perf_counter(); t.start()
                     for _ in range(n): c.recv()
-                    t.join(); return n, time.perf_counter() - start
-
-                def ws_seq(n):
+                    t.join()
+                elif mode == "ws_sequential":
                     c = websocket.create_connection(f"ws://127.0.0.1:{port}", timeout=60)
                     start = time.perf_counter()
                     for i in range(n): c.send(REQ % i); c.recv()
-                    return n, time.perf_counter() - start
-
-                def http_run(n):
+                else:
                     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
                     start = time.perf_counter()
                     for i in range(n):
                         conn.request("POST", "/", REQ % i, {"Content-Type": "application/json"})
-                        r = conn.getresponse(); r.read()
-                    return n, time.perf_counter() - start
-
-                def rate(results):
-                    total = sum(n for n, _ in results); wall = max(t for _, t in results)
+                        conn.getresponse().read()
+                print(n, time.perf_counter() - start)
+                '''
+                def run(mode, n, clients=1):
+                    procs = [subprocess.Popen([sys.executable, "-c", WORKER, mode, str(n), str(port)], stdout=subprocess.PIPE, text=True) for _ in range(clients)]
+                    results = [p.communicate(timeout=600)[0].split() for p in procs]
+                    total = sum(int(r[0]) for r in results); wall = max(float(r[1]) for r in results)
                     return round(total / wall)
-
-                ws_run(2000); http_run(500)  # warm up
+                run("ws_pipelined", 2000); run("http", 500)  # warm up
                 out = {}
-                out["ws_1conn_sequential"] = rate([ws_seq(10000)])
-                out["ws_1conn_pipelined"] = rate([ws_run(40000)])
-                out["http_1conn_keepalive"] = rate([http_run(10000)])
-                with Pool(4) as p: out["http_4conn_keepalive"] = rate(p.map(http_run, [5000] * 4))
-                with Pool(4) as p: out["ws_4conn_pipelined"] = rate(p.map(ws_run, [20000] * 4))
+                out["ws_1conn_sequential"] = run("ws_sequential", 10000)
+                out["ws_1conn_pipelined"] = run("ws_pipelined", 40000)
+                out["ws_4conn_pipelined"] = run("ws_pipelined", 20000, 4)
+                out["http_1conn_keepalive"] = run("http", 10000)
+                out["http_4conn_keepalive"] = run("http", 5000, 4)
                 print(json.dumps(out))
                 """#, input: "\(port)\n")
         }

@@ -1,6 +1,8 @@
 import Foundation
 import PhalanxRPC
 import Prometheus
+import ServiceLifecycle
+import Logging
 import Testing
 
 /// A corpus of malformed input over WebSocket, HTTP and raw TCP: every message gets a JSON-RPC
@@ -97,5 +99,29 @@ import Testing
         task.cancel()
         _ = try? await task.value
         #expect(try await client.value == "closed")
+    }
+
+    @Test func gracefulShutdownThroughServiceGroup() async throws {
+        let registry = PrometheusCollectorRegistry()
+        let server = RPCServer(module: testModule(), configuration: RPCServerConfiguration(port: 0))
+        let metricsServer = MetricsServer(registry: registry, port: 0)
+        let group = ServiceGroup(services: [server, metricsServer], logger: Logger(label: "test"))
+        let running = Task { try await group.run() }
+        let port = try #require(await server.boundPort())
+        let metricsPort = try #require(await metricsServer.boundPort())
+        let answer = try await python(
+            pythonPrelude + #"""
+            mport = int(sys.stdin.readline())
+            status, text = http('{"jsonrpc":"2.0","id":1,"method":"echo","params":["up"]}')
+            m = urllib.request.urlopen(f"http://127.0.0.1:{mport}/metrics", timeout=10).status
+            print(json.loads(text)["result"][0], m)
+            """#, input: "\(port)\n\(metricsPort)\n")
+        #expect(answer == "up 200")
+        await group.triggerGracefulShutdown()
+        try await running.value
+        let after = try await python(
+            "import socket, sys; p = int(sys.stdin.readline())\ntry:\n socket.create_connection(('127.0.0.1', p), timeout=2); print('open')\nexcept OSError: print('refused')",
+            input: "\(port)\n")
+        #expect(after == "refused")
     }
 }

@@ -109,6 +109,33 @@ import Testing
         #expect(result["after"]?["result"] == 2)
     }
 
+    @Test func asyncClientWithStringIdsAndBatches() async throws {
+        // The `websockets` asyncio library, used the way async-substrate-interface does (§1.9).
+        let result = try await withServer { port, _ in
+            try await pythonJSON(
+                #"""
+                import sys, json, asyncio, websockets
+                port = int(sys.stdin.readline())
+                async def main():
+                    async with websockets.connect(f"ws://127.0.0.1:{port}", max_size=2**32) as c:
+                        ids = [f"aB{i}" for i in range(50)]
+                        for i, rid in enumerate(ids):
+                            await c.send(json.dumps({"jsonrpc": "2.0", "id": rid, "method": "add", "params": [i, 1]}))
+                        await c.send(json.dumps([{"jsonrpc": "2.0", "id": "b1", "method": "echo", "params": None},
+                                                 {"jsonrpc": "2.0", "id": "b2", "method": "add", "params": [2, 2]}]))
+                        got, batch = {}, None
+                        while len(got) < 50 or batch is None:
+                            m = json.loads(await c.recv())
+                            if isinstance(m, list): batch = m
+                            else: got[m["id"]] = m["result"]
+                        return {"ok": all(got[f"aB{i}"] == i + 1 for i in range(50)), "batch": batch}
+                print(json.dumps(asyncio.run(main())))
+                """#, input: "\(port)\n")
+        }
+        #expect(result["ok"] == true)
+        #expect(result["batch"] == [["jsonrpc": "2.0", "id": "b1", "result": []], ["jsonrpc": "2.0", "id": "b2", "result": 4]])
+    }
+
     @Test func largeFramesAndOversizeRequests() async throws {
         let result = try await withServer { port, _ in
             try await pythonJSON(
@@ -246,6 +273,26 @@ import Testing
         let order = result["order"]?.arrayValue ?? []
         #expect(order.count == 4)
         #expect(order.firstIndex(of: 4).map { $0 >= 1 } == true)
+    }
+
+    @Test func subscriptionsPerConnectionAreBounded() async throws {
+        let result = try await withServer(maxSubscriptions: 2) { port, _ in
+            try await pythonJSON(
+                pythonPrelude + #"""
+                c = ws()
+                def reply(i):
+                    c.send(json.dumps({"jsonrpc": "2.0", "id": i, "method": "test_subscribeCounter", "params": [1000]}))
+                    while True:
+                        m = json.loads(c.recv())
+                        if m.get("id") == i: return m
+                a, b, third = reply(1), reply(2), reply(3)
+                c.send(json.dumps({"jsonrpc": "2.0", "id": 4, "method": "test_unsubscribeCounter", "params": [a["result"]]}))
+                while json.loads(c.recv()).get("id") != 4: pass
+                print(json.dumps({"third": third, "after": reply(5)}))
+                """#, input: "\(port)\n")
+        }
+        #expect(result["third"]?["error"]?["code"] == -32006)
+        #expect(result["after"]?["result"]?.stringValue != nil)
     }
 
     @Test func bindsLoopbackOnlyByDefault() async throws {

@@ -44,12 +44,13 @@ func testModule() -> RPCModule {
 /// A running server on a free loopback port, stopped when the body returns.
 func withServer<T: Sendable>(
     external: Bool = false, maxRequestBytes: Int = 15 * 1024 * 1024, maxConcurrentRequests: Int = 256,
-    _ body: @Sendable (_ port: Int, _ registry: PrometheusCollectorRegistry) async throws -> T
+    maxSubscriptions: Int = 1024, _ body: @Sendable (_ port: Int, _ registry: PrometheusCollectorRegistry) async throws -> T
 ) async throws -> T {
     let registry = PrometheusCollectorRegistry()
     let metrics = RPCMetrics(factory: PrometheusMetricsFactory(registry: registry))
     var configuration = RPCServerConfiguration(port: 0, external: external, maxRequestBytes: maxRequestBytes)
     configuration.maxConcurrentRequestsPerConnection = maxConcurrentRequests
+    configuration.maxSubscriptionsPerConnection = maxSubscriptions
     let server = RPCServer(module: testModule(), configuration: configuration, metrics: metrics)
     let task = Task { try await server.run() }
     guard let port = await server.boundPort() else {
