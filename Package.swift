@@ -71,10 +71,12 @@ let package = Package(
             dependencies: [
                 "PhalanxPrimitives",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         // Layer 2: the state-transition function — framework, metadata, extrinsics, pallets.
         .target(name: "PhalanxRuntime", dependencies: ["PhalanxPrimitives"]),
@@ -119,7 +121,12 @@ let package = Package(
             dependencies: ["PhalanxAttestation", "PhalanxTestSupport"]),
         .testTarget(
             name: "PhalanxRPCTests",
-            dependencies: ["PhalanxRPC", "PhalanxTestSupport"]),
+            dependencies: [
+                "PhalanxRPC", "PhalanxTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .testTarget(
             name: "PhalanxRuntimeTests",
             dependencies: [
