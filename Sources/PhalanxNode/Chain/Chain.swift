@@ -138,22 +138,14 @@ public actor Chain {
 
     private static func decodeBody(_ body: [UInt8]) throws -> [[UInt8]] {
         var decoder = ScaleDecoder(body)
-        let count = try decoder.decodeLength(minimumElementSize: 2)
-        var extrinsics = [[UInt8]]()
-        for _ in 0..<count {
-            let start = decoder.position
-            let length = try decoder.decodeCompact(UInt32.self)
-            _ = try decoder.readBytes(Int(length))
-            extrinsics.append(Array(decoder.input[start..<decoder.position]))
-        }
+        let extrinsics = try Block.decodeBody(from: &decoder)
         try decoder.finish()
         return extrinsics
     }
 
     private static func encodeBody(_ extrinsics: [[UInt8]]) -> [UInt8] {
         var encoder = ScaleEncoder()
-        encoder.encodeLength(extrinsics.count)
-        for extrinsic in extrinsics { encoder.append(extrinsic) }
+        Block.encodeBody(extrinsics, to: &encoder)
         return encoder.bytes
     }
 

@@ -132,22 +132,31 @@ public struct Block: Hashable, Sendable, ScaleCodable {
 
     public func encode(to encoder: inout ScaleEncoder) {
         encoder.encode(header)
-        encoder.encodeLength(extrinsics.count)
-        for extrinsic in extrinsics { encoder.append(extrinsic) }
+        Self.encodeBody(extrinsics, to: &encoder)
     }
 
     public init(from decoder: inout ScaleDecoder) throws {
         header = try decoder.decode()
+        extrinsics = try Self.decodeBody(from: &decoder)
+    }
+
+    /// Encodes a block body: the count, then each extrinsic's own length-prefixed encoding.
+    public static func encodeBody(_ extrinsics: [[UInt8]], to encoder: inout ScaleEncoder) {
+        encoder.encodeLength(extrinsics.count)
+        for extrinsic in extrinsics { encoder.append(extrinsic) }
+    }
+
+    /// Decodes a block body into the extrinsics' full (length-prefixed) encodings.
+    public static func decodeBody(from decoder: inout ScaleDecoder) throws -> [[UInt8]] {
         let count = try decoder.decodeLength(minimumElementSize: 2)
         var extrinsics = [[UInt8]]()
         for _ in 0..<count {
             let start = decoder.position
             let length = try decoder.decodeCompact(UInt32.self)
-            let prefix = decoder.position - start
             _ = try decoder.readBytes(Int(length))
-            extrinsics.append(Array(decoder.input[start..<(start + prefix + Int(length))]))
+            extrinsics.append(Array(decoder.input[start..<decoder.position]))
         }
-        self.extrinsics = extrinsics
+        return extrinsics
     }
 }
 
