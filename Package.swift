@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "phalanx", targets: ["phalanx"]),
         .library(name: "PhalanxPrimitives", targets: ["PhalanxPrimitives"]),
         .library(name: "PhalanxAttestation", targets: ["PhalanxAttestation"]),
+        .library(name: "PhalanxContracts", targets: ["PhalanxContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/swiftwasm/WasmKit.git", from: "0.4.2"),
     ],
     targets: [
         // System C libraries, installed by scripts/setup from Debian packages.
@@ -45,6 +47,14 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
+        // Layer 2: pallet-contracts-compatible Wasm contract runtime (runs unmodified ink! 4/5).
+        .target(
+            name: "PhalanxContracts",
+            dependencies: [
+                "PhalanxPrimitives",
+                .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WasmParser", package: "WasmKit"),
+            ]),
         // The CLI: thin argument parsing over the modules.
         .executableTarget(
             name: "phalanx",
@@ -64,6 +74,12 @@ let package = Package(
         .testTarget(
             name: "PhalanxAttestationTests",
             dependencies: ["PhalanxAttestation", "PhalanxTestSupport"]),
+        .testTarget(
+            name: "PhalanxContractsTests",
+            dependencies: [
+                "PhalanxContracts", "PhalanxPrimitives", "PhalanxTestSupport",
+                .product(name: "WAT", package: "WasmKit"),
+            ]),
         .testTarget(
             name: "PhalanxCLITests",
             dependencies: ["PhalanxPrimitives", "PhalanxTestSupport"]),
