@@ -54,6 +54,7 @@ let package = Package(
                 "PhalanxPrimitives",
                 .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "WasmParser", package: "WasmKit"),
+                .product(name: "WAT", package: "WasmKit"),
             ]),
         // The CLI: thin argument parsing over the modules.
         .executableTarget(
@@ -79,6 +80,7 @@ let package = Package(
             dependencies: [
                 "PhalanxContracts", "PhalanxPrimitives", "PhalanxTestSupport",
                 .product(name: "WAT", package: "WasmKit"),
+                .product(name: "WasmParser", package: "WasmKit"),
             ]),
         .testTarget(
             name: "PhalanxCLITests",
