@@ -645,7 +645,7 @@ extension Execution {
         output: UInt32, outputLength: UInt32, salt: UInt32, saltLength: UInt32
     ) throws(HostSignal) -> UInt32 {
         if frame.readOnly { throw .trap(.stateChangeDenied) }
-        try charge(frame, refTime: schedule.callBase + schedule.perByte * UInt64(inputLength + saltLength))
+        try charge(frame, refTime: schedule.callBase + schedule.perByte * (UInt64(inputLength) + UInt64(saltLength)))
         let hash = try memory.readHash(codeHash)
         let value = try memory.readU128(valuePointer)
         let callInput = try memory.read(input, inputLength)
@@ -662,5 +662,29 @@ extension Execution {
                     try memory.writeOutput(address, addressLength, account.bytes, allowSkip: true)
                 }
             })
+    }
+}
+
+/// A linked host function, for documentation and tooling: `module.name` and its Wasm signature.
+public struct HostFunctionDescriptor: Hashable, Sendable {
+    /// `seal0`, `seal1` or `seal2`.
+    public var module: String
+    /// The import name (plain or `seal_`-prefixed).
+    public var name: String
+    /// Parameter types, `"i32"` or `"i64"`.
+    public var parameters: [String]
+    /// Whether it returns an `i32`.
+    public var hasResult: Bool
+}
+
+extension ContractCluster {
+    /// Every host function a contract may import, sorted by module and name.
+    public static var hostFunctions: [HostFunctionDescriptor] {
+        HostFunctions.table.map { key, definition in
+            HostFunctionDescriptor(
+                module: definition.module, name: String(key.split(separator: ".")[1]),
+                parameters: definition.parameters.map { $0 == .i64 ? "i64" : "i32" },
+                hasResult: definition.result != nil)
+        }.sorted { ($0.module, $0.name) < ($1.module, $1.name) }
     }
 }
