@@ -212,6 +212,11 @@ final class LoadedCode {
 
     var codeLength: Int { validated.code.count }
 
+    deinit {
+        // Host functions reference the binding, which references the memory of the same store: break that cycle.
+        for slot in pool { slot.binding.memory = nil }
+    }
+
     func makeSlot(engine: Engine) throws -> InstanceSlot {
         try InstanceSlot(code: self, engine: engine)
     }
@@ -226,8 +231,11 @@ final class LoadedCode {
     func release(_ slot: InstanceSlot) {
         slot.binding.execution = nil
         slot.binding.frame = nil
-        guard slot.reset() else { return }
-        if pool.count < 8 { pool.append(slot) }
+        guard slot.reset(), pool.count < 8 else {
+            slot.binding.memory = nil
+            return
+        }
+        pool.append(slot)
     }
 }
 
