@@ -286,9 +286,28 @@ private struct InstructionChecker: AnyInstructionVisitor {
         }
     }
 
-    private static func isIntegerOp(_ name: String) -> Bool {
-        name.hasPrefix("i32") || name.hasPrefix("i64")
-    }
+    // The integer MVP and sign-extension operators, listed explicitly (an allowlist: new WasmKit cases stay rejected).
+    private static let loads: [Instruction.Load] = [
+        .i32Load, .i64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U, .i64Load8S, .i64Load8U, .i64Load16S,
+        .i64Load16U, .i64Load32S, .i64Load32U,
+    ]
+    private static let stores: [Instruction.Store] = [
+        .i32Store, .i64Store, .i32Store8, .i32Store16, .i64Store8, .i64Store16, .i64Store32,
+    ]
+    private static let comparisons: [Instruction.Cmp] = [
+        .i32Eq, .i32Ne, .i32LtS, .i32LtU, .i32GtS, .i32GtU, .i32LeS, .i32LeU, .i32GeS, .i32GeU, .i64Eq, .i64Ne, .i64LtS,
+        .i64LtU, .i64GtS, .i64GtU, .i64LeS, .i64LeU, .i64GeS, .i64GeU,
+    ]
+    private static let unaries: [Instruction.Unary] = [
+        .i32Clz, .i32Ctz, .i32Popcnt, .i64Clz, .i64Ctz, .i64Popcnt, .i32Extend8S, .i32Extend16S, .i64Extend8S,
+        .i64Extend16S, .i64Extend32S,
+    ]
+    private static let binaries: [Instruction.Binary] = [
+        .i32Add, .i32Sub, .i32Mul, .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i32And, .i32Or, .i32Xor, .i32Shl, .i32ShrS,
+        .i32ShrU, .i32Rotl, .i32Rotr, .i64Add, .i64Sub, .i64Mul, .i64DivS, .i64DivU, .i64RemS, .i64RemU, .i64And,
+        .i64Or, .i64Xor, .i64Shl, .i64ShrS, .i64ShrU, .i64Rotl, .i64Rotr,
+    ]
+    private static let conversions: [Instruction.Conversion] = [.i32WrapI64, .i64ExtendI32S, .i64ExtendI32U]
 
     mutating func visit(_ instruction: Instruction) throws(CodeRejection) {
         switch instruction {
@@ -301,22 +320,17 @@ private struct InstructionChecker: AnyInstructionVisitor {
         case .block(let type), .loop(let type), .if(let type):
             try checkBlock(type)
         case .load(let op, _):
-            let name = "\(op)"
-            if !Self.isIntegerOp(name) || name.contains("Atomic") { throw reject("instruction \(name) not allowed") }
+            if !Self.loads.contains(op) { throw reject("instruction \(op) not allowed") }
         case .store(let op, _):
-            let name = "\(op)"
-            if !Self.isIntegerOp(name) || name.contains("Atomic") { throw reject("instruction \(name) not allowed") }
+            if !Self.stores.contains(op) { throw reject("instruction \(op) not allowed") }
         case .cmp(let op):
-            if !Self.isIntegerOp("\(op)") { throw reject("floating-point instruction \(op)") }
+            if !Self.comparisons.contains(op) { throw reject("floating-point instruction \(op)") }
         case .unary(let op):
-            if !Self.isIntegerOp("\(op)") { throw reject("floating-point instruction \(op)") }
+            if !Self.unaries.contains(op) { throw reject("floating-point instruction \(op)") }
         case .binary(let op):
-            if !Self.isIntegerOp("\(op)") { throw reject("floating-point instruction \(op)") }
+            if !Self.binaries.contains(op) { throw reject("floating-point instruction \(op)") }
         case .conversion(let op):
-            let name = "\(op)"
-            if !Self.isIntegerOp(name) || name.contains("F32") || name.contains("F64") {
-                throw reject("floating-point instruction \(name)")
-            }
+            if !Self.conversions.contains(op) { throw reject("floating-point instruction \(op)") }
         case .f32Const, .f64Const:
             throw reject("floating-point constant")
         default:
