@@ -10,6 +10,9 @@ import Testing
 ///   returns `code ‖ address(32) ‖ output`.
 /// - op 4: returns "hi". op 5: writes storage key "x" then reverts with `2a`. op 6: writes "x" then traps.
 /// - op 7: returns 1 if key "x" is set, else 0. op 8: writes "x" and returns.
+/// - op 9: `delegate_call(flags, code_hash, payload)` with `code_hash(32) ‖ flags(u32) ‖ payload`; returns `code ‖ output`.
+/// - op 10: `seal2.call` with an explicit ref_time limit: `callee(32) ‖ flags(u32) ‖ ref_time(u64) ‖ payload`.
+/// - op 11: loops forever. op 12: returns `caller_is_origin ‖ caller(32) ‖ address(32)`.
 /// `deploy` echoes its input.
 let proxyWAT = """
     (module
@@ -21,6 +24,10 @@ let proxyWAT = """
         (func $instantiate (param i32 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
       (import "seal1" "contains_storage" (func $contains (param i32 i32) (result i32)))
       (import "seal2" "set_storage" (func $set (param i32 i32 i32 i32) (result i32)))
+      (import "seal0" "delegate_call" (func $delegate (param i32 i32 i32 i32 i32 i32) (result i32)))
+      (import "seal0" "caller_is_origin" (func $is_origin (result i32)))
+      (import "seal0" "caller" (func $caller (param i32 i32)))
+      (import "seal0" "address" (func $address (param i32 i32)))
       (import "env" "memory" (memory 2 16))
       (func $read_input (result i32)
         (i32.store (i32.const 64) (i32.const 2048))
@@ -86,6 +93,33 @@ let proxyWAT = """
           (then
             (drop (call $set (i32.const 20) (i32.const 1) (i32.const 20) (i32.const 1)))
             (call $return (i32.const 0) (i32.const 4096) (i32.const 0))))
+        (if (i32.eq (local.get $op) (i32.const 9))
+          (then
+            (i32.store (i32.const 68) (i32.const 8000))
+            (local.set $code (call $delegate (i32.load (i32.const 161)) (i32.const 129)
+              (i32.const 165) (i32.sub (local.get $len) (i32.const 37)) (i32.const 4097) (i32.const 68)))
+            (i32.store8 (i32.const 4096) (local.get $code))
+            (call $return (i32.const 0) (i32.const 4096)
+              (i32.add (i32.const 1) (call $output_length (local.get $code))))))
+        (if (i32.eq (local.get $op) (i32.const 10))
+          (then
+            (i32.store (i32.const 68) (i32.const 8000))
+            (local.set $code (call $call2 (i32.load (i32.const 161)) (i32.const 129) (i64.load (i32.const 165))
+              (i64.const 0) (i32.const -1) (i32.const 3000) (i32.const 173) (i32.sub (local.get $len) (i32.const 45))
+              (i32.const 4097) (i32.const 68)))
+            (i32.store8 (i32.const 4096) (local.get $code))
+            (call $return (i32.const 0) (i32.const 4096)
+              (i32.add (i32.const 1) (call $output_length (local.get $code))))))
+        (if (i32.eq (local.get $op) (i32.const 11))
+          (then (loop $forever (br $forever))))
+        (if (i32.eq (local.get $op) (i32.const 12))
+          (then
+            (i32.store8 (i32.const 4096) (call $is_origin))
+            (i32.store (i32.const 68) (i32.const 32))
+            (call $caller (i32.const 4097) (i32.const 68))
+            (i32.store (i32.const 68) (i32.const 32))
+            (call $address (i32.const 4129) (i32.const 68))
+            (call $return (i32.const 0) (i32.const 4096) (i32.const 65))))
         (unreachable)))
     """
 
@@ -168,6 +202,63 @@ func callOp(_ callee: AccountId32, flags: UInt32 = 0, _ payload: [UInt8], op: UI
         // A 6th traps the 5th frame's caller, which the outer frames see as CalleeTrapped.
         let tooDeep = run(first, nested(6))
         #expect(tooDeep.result.successValue?.data == [0, 0, 0, 0, 1])
+    }
+
+    @Test func readOnlyCallDeniesStateChanges() {
+        let readOnly = CallFlags.readOnly.rawValue
+        #expect(run(first, callOp(second, flags: readOnly, [8])).result.successValue?.data == [1])
+        #expect(run(second, [7]).result.successValue?.data == [0])
+        #expect(run(first, callOp(second, flags: readOnly, [4])).result.successValue?.data == [0, 0x68, 0x69])
+    }
+
+    @Test func tailCallReturnsCalleeResult() {
+        let result = run(first, callOp(second, flags: CallFlags.tailCall.rawValue, [4]))
+        #expect(result.result.successValue?.data == [0x68, 0x69])
+    }
+
+    @Test func invalidCallFlagsTrap() {
+        let result = run(first, callOp(second, flags: 0x20, [4]))
+        #expect(result.result.failureValue?.contractError == .invalidCallFlags)
+    }
+
+    @Test func delegateCallRunsCodeInCallersContext() throws {
+        let hash = ContractCluster.codeHash(proxyCode)
+        // Delegated op 8 writes "x" into the *caller's* storage.
+        let result = run(first, [9] + hash.bytes + UInt32(0).scaleEncoded + [8])
+        #expect(result.result.successValue?.data == [0])
+        #expect(run(first, [7]).result.successValue?.data == [1])
+        #expect(run(second, [7]).result.successValue?.data == [0])
+        // Caller and address are the delegating frame's.
+        let context = run(first, [9] + hash.bytes + UInt32(0).scaleEncoded + [12])
+        #expect(context.result.successValue?.data == [0, 1] + Fixture.alice.bytes + first.bytes)
+        // Unknown code: CodeNotFound (7). ALLOW_REENTRY is not allowed for delegate calls.
+        #expect(run(first, [9] + [UInt8](repeating: 3, count: 32) + UInt32(0).scaleEncoded + [4])
+            .result.successValue?.data == [7])
+        #expect(run(first, [9] + hash.bytes + CallFlags.allowReentry.rawValue.scaleEncoded + [4])
+            .result.failureValue?.contractError == .invalidCallFlags)
+    }
+
+    @Test func nestedGasLimitBoundsTheCallee() {
+        let limit = Weight(refTime: 5_000_000_000, proofSize: 1 << 20)
+        // The callee loops forever under a 100M ref_time limit: it runs out, the caller continues with code 1.
+        let bounded = cluster.call(
+            origin: Fixture.alice, dest: first, gasLimit: limit,
+            input: [10] + second.bytes + UInt32(0).scaleEncoded + UInt64(100_000_000).scaleEncoded + [11])
+        #expect(bounded.result.successValue?.data == [1])
+        #expect(bounded.gasConsumed.refTime < limit.refTime)
+        // Without a nested limit (0 = all remaining) the callee burns everything and the caller then runs out too.
+        let unbounded = cluster.call(
+            origin: Fixture.alice, dest: first, gasLimit: limit,
+            input: [10] + second.bytes + UInt32(0).scaleEncoded + UInt64(0).scaleEncoded + [11])
+        #expect(unbounded.result.failureValue?.contractError == .outOfGas)
+        #expect(unbounded.gasConsumed.refTime == limit.refTime)
+    }
+
+    @Test func callerAndOrigin() {
+        // Called directly: the caller is the origin.
+        #expect(run(first, [12]).result.successValue?.data == [1] + Fixture.alice.bytes + first.bytes)
+        // Called by another contract: it is not.
+        #expect(run(first, callOp(second, [12])).result.successValue?.data == [0, 0] + first.bytes + second.bytes)
     }
 
     @Test func instantiatesFromContract() throws {
