@@ -80,7 +80,14 @@ public final class ContractCluster {
 
     /// `blake2_256(deployer ‖ code_hash ‖ cluster_id ‖ salt)`.
     public func contractAddress(deployer: AccountId32, codeHash: H256, salt: [UInt8]) -> AccountId32 {
-        accountId(blake2_256(deployer.bytes + codeHash.bytes + clusterId.bytes + salt))
+        Self.contractAddress(deployer: deployer.bytes, codeHash: codeHash.bytes, clusterId: clusterId.bytes, salt: salt)
+    }
+
+    /// Phala's `AddressGenerator`: `blake2_256` over the plain concatenation of the four byte strings.
+    public static func contractAddress(deployer: [UInt8], codeHash: [UInt8], clusterId: [UInt8], salt: [UInt8])
+        -> AccountId32
+    {
+        accountId(blake2_256(deployer + codeHash + clusterId + salt))
     }
 
     /// Validates code (eagerly, including every function body) and stores it. Returns the code hash.

@@ -490,7 +490,9 @@ enum HostFunctions {
         // MARK: Calls and instantiation
         define("seal2", "call", prefixed: false, [i32, i32, i64, i64, i32, i32, i32, i32, i32, i32], i32) {
             exec, frame, memory, args throws(HostSignal) in
-            try exec.hostCall(
+            // The nested deposit limit is read (and bounds-checked) but deposits are limited for the whole execution.
+            if args[4].u32 != sentinel { _ = try memory.readU128(args[4].u32) }
+            return try exec.hostCall(
                 frame, memory, flags: args[0].u32, callee: args[1].u32, refTime: args[2].u64, proofSize: args[3].u64,
                 value: args[5].u32, input: args[6].u32, inputLength: args[7].u32, output: args[8].u32,
                 outputLength: args[9].u32)
@@ -519,7 +521,8 @@ enum HostFunctions {
             "seal2", "instantiate", prefixed: false,
             [i32, i64, i64, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32], i32
         ) { exec, frame, memory, args throws(HostSignal) in
-            try exec.hostInstantiate(
+            if args[3].u32 != sentinel { _ = try memory.readU128(args[3].u32) }
+            return try exec.hostInstantiate(
                 frame, memory, codeHash: args[0].u32, refTime: args[1].u64, proofSize: args[2].u64,
                 value: args[4].u32, input: args[5].u32, inputLength: args[6].u32, address: args[7].u32,
                 addressLength: args[8].u32, output: args[9].u32, outputLength: args[10].u32, salt: args[11].u32,

@@ -103,3 +103,17 @@ import Testing
         #expect(decoded.first?.contains(#""debug_message": "flipped""#) == true)
     }
 }
+
+@Suite struct AddressTests {
+    /// Phala's test vector (`crates/phala-types/src/contract.rs`, reference phala.md).
+    @Test func phalaAddressVector() {
+        let address = ContractCluster.contractAddress(
+            deployer: [UInt8](repeating: 1, count: 32), codeHash: [1, 2, 3], clusterId: [UInt8](repeating: 1, count: 32),
+            salt: [1, 2, 3])
+        #expect(address.bytes.hex == "29a773373d12f21a9407333f6e1c9db09aed5c03d21e91060c2f34ac2b86ecb4")
+    }
+
+    @Test func codeHashIsBlake2() {
+        #expect(ContractCluster.codeHash([1, 2, 3]).bytes == blake2_256([1, 2, 3]))
+    }
+}
