@@ -32,6 +32,8 @@ public struct ContractsMeasurement: Sendable, CustomStringConvertible {
 /// - `instantiate cached <size>`: `instantiate(code: .existing)` of already-loaded code with a new salt: full engine
 ///   path (pooled instance reset, constructor run, storage write, commit), i.e. what a deploy costs once the module is
 ///   cached.
+/// - `fib(27)`: one contract call computing recursive fib(27) (≈ 0.9 M calls): interpreter speed with fuel metering;
+///   compare with the same kernel (``SampleContracts/fibFunctionWAT``) on wasmtime or wasm3.
 /// - `instance reuse`: a `get` query on flipper: the floor cost of one call (pool acquire + memory/global reset +
 ///   entry + 4 host calls).
 public enum ContractsBenchmark {
@@ -42,6 +44,7 @@ public enum ContractsBenchmark {
         var results: [ContractsMeasurement] = []
         results.append(try erc20Transfers(duration: duration))
         results.append(try flipperQueries(duration: duration))
+        results.append(try fibonacci(27, duration: duration))
         for size in padSizes {
             results.append(try coldInstantiate(size: size, duration: duration))
             results.append(try cachedInstantiate(size: size, duration: duration))
@@ -105,6 +108,22 @@ public enum ContractsBenchmark {
                 let result = cluster.call(
                     origin: alice, dest: value.accountId, input: SampleContracts.getSelector, mode: .query)
                 guard case .success = result.result else { throw BenchmarkError.setupFailed("get failed") }
+            }
+        }
+    }
+
+    /// One contract call computing `fib(n)` (compute-bound; compare with the same kernel on other engines).
+    public static func fibonacci(_ n: UInt32, duration: Duration) throws -> ContractsMeasurement {
+        let cluster = newCluster()
+        let code = try SampleContracts.assemble(SampleContracts.fibWAT)
+        let deployed = cluster.instantiate(origin: alice, code: .upload(code), input: [])
+        guard case .success(let value) = deployed.result else { throw BenchmarkError.setupFailed("fib deploy") }
+        let gas = Weight(refTime: 1 << 60, proofSize: 1 << 20)
+        return try measure("fib(\(n)) contract call (compute, fuel on)", batch: 1, duration: duration) {
+            let result = cluster.call(
+                origin: alice, dest: value.accountId, gasLimit: gas, input: n.scaleEncoded, mode: .query)
+            guard case .success(let returned) = result.result, returned.data.count == 4 else {
+                throw BenchmarkError.setupFailed("fib failed")
             }
         }
     }

@@ -191,4 +191,28 @@ public enum SampleContracts {
                 (call $return (i32.const 0) (i32.const 1400) (i32.const 17))))
             (call $revert_input)))
         """
+
+    /// The compute kernel shared with the raw-engine comparison: recursive `fib(n)` on i32.
+    public static let fibFunctionWAT = """
+        (func $fib (param $n i32) (result i32)
+          (if (result i32) (i32.lt_u (local.get $n) (i32.const 2))
+            (then (local.get $n))
+            (else (i32.add (call $fib (i32.sub (local.get $n) (i32.const 1)))
+                           (call $fib (i32.sub (local.get $n) (i32.const 2)))))))
+        """
+
+    /// A contract computing `fib(n)` for input `n: u32`, returning `u32` LE: the compute-heavy benchmark workload.
+    public static let fibWAT = """
+        (module
+          (import "seal0" "input" (func $input (param i32 i32)))
+          (import "seal0" "seal_return" (func $return (param i32 i32 i32)))
+          (import "env" "memory" (memory 1 16))
+          \(fibFunctionWAT)
+          (func (export "deploy"))
+          (func (export "call")
+            (i32.store (i32.const 0) (i32.const 4))
+            (call $input (i32.const 8) (i32.const 0))
+            (i32.store (i32.const 16) (call $fib (i32.load (i32.const 8))))
+            (call $return (i32.const 0) (i32.const 16) (i32.const 4))))
+        """
 }
