@@ -165,3 +165,28 @@ let sampleMetadata = """
         }
     }
 }
+
+@Suite struct MetadataRobustnessTests {
+    @Test func malformedMetadataIsRejectedNotFatal() {
+        let cases = [
+            #"{"version": 5, "spec": {}, "types": [{"id": -1, "type": {"def": {"primitive": "u8"}}}]}"#,
+            #"{"version": 5, "spec": {}, "types": [{"id": 0, "type": {"def": {"array": {"len": -5, "type": 0}}}}]}"#,
+            #"{"version": 5, "spec": {}, "types": [{"id": 0, "type": {"def": {"sequence": {"type": 99999999999}}}}]}"#,
+            #"{"version": 5, "spec": {"messages": [{"label": "x", "selector": "0x01"}]}}"#,
+            #"{"version": 5, "spec": {"messages": [{"label": "x", "selector": "0x01020304", "args": [{"label": "a"}]}]}}"#,
+            #"{"version": 5}"#,
+            #"{"version": 5, "spec": {}, "source": {"hash": "0x12"}}"#,
+        ]
+        for text in cases {
+            #expect(throws: (any Error).self, "\(text)") { try ContractMetadata(json: text) }
+        }
+    }
+
+    @Test func recursiveTypesAreBounded() throws {
+        // A type that contains itself: decoding stops at the depth limit instead of overflowing the stack.
+        let text = #"{"version": 5, "spec": {}, "types": [{"id": 0, "type": {"def": {"composite": {"fields": [{"type": 0}]}}}}]}"#
+        let codec = ContractValueCodec(metadata: try ContractMetadata(json: text))
+        #expect(throws: ContractValueError.self) { try codec.decode([1, 2, 3], type: 0) }
+        #expect(throws: ContractValueError.self) { try codec.encode(.number("1"), type: 0) }
+    }
+}

@@ -120,11 +120,11 @@ public struct ContractMetadata: Sendable {
         events = try (spec["events"]?.arrayValue ?? []).map { value throws(MetadataError) in try Self.event(value) }
         var types: [UInt32: TypeInfo] = [:]
         for entry in json["types"]?.arrayValue ?? [] {
-            guard let id = entry["id"]?.intValue, let type = entry["type"], let definition = type["def"] else {
+            guard let id = Self.index(entry["id"]), let type = entry["type"], let definition = type["def"] else {
                 throw MetadataError("malformed type entry")
             }
             let path = (type["path"]?.arrayValue ?? []).compactMap(\.stringValue)
-            types[UInt32(id)] = TypeInfo(path: path, definition: try Self.definition(definition))
+            types[id] = TypeInfo(path: path, definition: try Self.definition(definition))
         }
         self.types = types
     }
@@ -142,10 +142,13 @@ public struct ContractMetadata: Sendable {
         return bytes
     }
 
-    private static func typeId(_ value: JSONValue?) -> UInt32? {
-        guard let id = value?["type"]?.intValue, id >= 0, id <= Int(UInt32.max) else { return nil }
-        return UInt32(id)
+    /// A type id or length: a JSON integer in 0…UInt32.max.
+    private static func index(_ value: JSONValue?) -> UInt32? {
+        guard let number = value?.intValue, number >= 0, number <= Int(UInt32.max) else { return nil }
+        return UInt32(number)
     }
+
+    private static func typeId(_ value: JSONValue?) -> UInt32? { index(value?["type"]) }
 
     private static func message(_ json: JSONValue) throws(MetadataError) -> MessageSpec {
         guard let label = json["label"]?.stringValue else { throw MetadataError("message without label") }
@@ -181,9 +184,9 @@ public struct ContractMetadata: Sendable {
     private static func fields(_ json: JSONValue?) throws(MetadataError) -> [TypeField] {
         var fields: [TypeField] = []
         for field in json?.arrayValue ?? [] {
-            guard let type = field["type"]?.intValue else { throw MetadataError("field without type") }
+            guard let type = index(field["type"]) else { throw MetadataError("field without type") }
             fields.append(
-                TypeField(name: field["name"]?.stringValue, type: UInt32(type), typeName: field["typeName"]?.stringValue))
+                TypeField(name: field["name"]?.stringValue, type: type, typeName: field["typeName"]?.stringValue))
         }
         return fields
     }
@@ -201,12 +204,18 @@ public struct ContractMetadata: Sendable {
             }
             return .variant(variants)
         }
-        if let sequence = json["sequence"]?["type"]?.intValue { return .sequence(UInt32(sequence)) }
-        if let array = json["array"], let length = array["len"]?.intValue, let type = array["type"]?.intValue {
-            return .array(length: length, type: UInt32(type))
+        if let sequence = index(json["sequence"]?["type"]) { return .sequence(sequence) }
+        if let array = json["array"], let length = index(array["len"]), length <= 1 << 20,
+            let type = index(array["type"])
+        {
+            return .array(length: Int(length), type: type)
         }
-        if let tuple = json["tuple"]?.arrayValue { return .tuple(tuple.compactMap(\.intValue).map { UInt32($0) }) }
-        if let compact = json["compact"]?["type"]?.intValue { return .compact(UInt32(compact)) }
+        if let tuple = json["tuple"]?.arrayValue {
+            let elements = tuple.compactMap { index($0) }
+            guard elements.count == tuple.count else { throw MetadataError("malformed tuple") }
+            return .tuple(elements)
+        }
+        if let compact = index(json["compact"]?["type"]) { return .compact(compact) }
         if json["bitSequence"] != nil { return .bitSequence }
         throw MetadataError("unknown type definition \(json)")
     }

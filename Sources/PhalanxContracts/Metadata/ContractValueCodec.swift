@@ -288,7 +288,7 @@ public struct ContractValueCodec {
                 return .array(items)
             case .array(let length, let element):
                 if isByte(element) { return .string(try decoder.readBytes(length).prefixedHex) }
-                guard length <= decoder.remaining || length <= 1024 else {
+                guard length <= max(decoder.remaining, 1024) else {
                     throw ContractValueError("array longer than the data")
                 }
                 var items: [JSONValue] = []
