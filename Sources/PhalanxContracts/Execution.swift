@@ -146,9 +146,6 @@ final class Execution {
         }
     }
 
-    /// The error a failed frame ended with (kept for the outermost frame's report).
-    private var lastFrameError: ContractError = .contractTrapped
-
     /// Runs one frame: checks depth and reentrancy, transfers value, runs the entry point, rolls back on failure or
     /// REVERT. Errors inside the frame come back as `.code(1)`, except for the outermost frame, whose reason is kept.
     func runFrame(
@@ -256,7 +253,6 @@ final class Execution {
         case .failure(let reason):
             overlay.rollback(to: checkpoint)
             events.removeSubrange(eventMark...)
-            lastFrameError = reason
             if parent == nil { throw .trapCaller(reason) }
             throw .code(1)
         }
