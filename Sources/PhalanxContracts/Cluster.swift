@@ -58,6 +58,9 @@ public final class ContractCluster {
 
     let engine: Engine
     private var loaded: [H256: LoadedCode] = [:]
+    private var loadOrder: [H256] = []
+    /// Most parsed modules kept in memory (least recently loaded evicted first; a cache only, invisible to contracts).
+    public var maxCachedModules = 256
 
     public init(clusterId: H256 = .zero, schedule: Schedule = Schedule(), backend: ContractStateBackend) {
         self.clusterId = clusterId
@@ -193,6 +196,10 @@ public final class ContractCluster {
             throw CodeRejection(.codeRejected, "invalid module: \(error)")
         }
         loaded[hash] = entry
+        loadOrder.append(hash)
+        while loadOrder.count > max(1, maxCachedModules) {
+            loaded[loadOrder.removeFirst()] = nil
+        }
         return entry
     }
 

@@ -247,3 +247,21 @@ final class EchoExtension: ChainExtension {
         return .converging(status: UInt32(functionId), output: input.reversed())
     }
 }
+
+@Suite struct ModuleCacheTests {
+    @Test func evictedModulesReloadTransparently() throws {
+        let (cluster, _) = Fixture.cluster()
+        cluster.maxCachedModules = 1
+        let flipper = try Fixture.deploy(
+            cluster, try SampleContracts.assemble(SampleContracts.flipperWAT), input: SampleContracts.newSelector + [1])
+        let token = try Fixture.deploy(
+            cluster, try SampleContracts.assemble(SampleContracts.erc20WAT),
+            input: SampleContracts.newSelector + Fixture.u128(5))
+        for _ in 0..<3 {
+            #expect(cluster.call(origin: Fixture.alice, dest: flipper, input: SampleContracts.getSelector)
+                .result.successValue?.data == [0, 1])
+            #expect(cluster.call(origin: Fixture.alice, dest: token, input: SampleContracts.totalSupplySelector)
+                .result.successValue?.data == [0] + Fixture.u128(5))
+        }
+    }
+}
