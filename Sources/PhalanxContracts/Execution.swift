@@ -276,7 +276,11 @@ final class Execution {
             }
         }
         let committedEvents: [ContractEvent]
-        if case .success(let value) = outcome, !value.didRevert { committedEvents = events } else { committedEvents = [] }
+        if case .success(let value) = outcome, !value.didRevert {
+            committedEvents = events
+        } else {
+            committedEvents = []
+        }
         let consumed = Weight(refTime: refTimeConsumed, proofSize: proofSizeConsumed)
         return ContractExecResult(
             gasConsumed: consumed, gasRequired: consumed, storageDeposit: deposit, debugMessage: debugBuffer,

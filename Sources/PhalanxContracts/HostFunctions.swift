@@ -61,7 +61,8 @@ struct GuestMemory {
     }
 
     func writeU32(_ pointer: UInt32, _ value: UInt32) throws(HostSignal) {
-        try write(pointer, [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)])
+        try write(
+            pointer, [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)])
     }
 
     /// `write_sandbox_output`: the capacity is the u32 at `lengthPointer`; too small traps; the length is written back.
@@ -227,9 +228,10 @@ enum HostFunctions {
                 frame, refTime: exec.schedule.storageRead + exec.schedule.perByte * UInt64(length),
                 proofSize: exec.schedule.storageProofBase + UInt64(slot.key.count + length))
         }
-        func set(_ exec: Execution, _ frame: Frame, _ memory: GuestMemory, _ slot: StorageSlot, _ pointer: UInt32,
-            _ length: UInt32) throws(HostSignal) -> UInt32
-        {
+        func set(
+            _ exec: Execution, _ frame: Frame, _ memory: GuestMemory, _ slot: StorageSlot, _ pointer: UInt32,
+            _ length: UInt32
+        ) throws(HostSignal) -> UInt32 {
             if frame.readOnly { throw .trap(.stateChangeDenied) }
             if Int(length) > exec.schedule.maxValueSize { throw .trap(.valueTooLarge) }
             try exec.charge(
@@ -246,9 +248,10 @@ enum HostFunctions {
                 proofSize: exec.schedule.storageProofBase + UInt64(slot.key.count))
             return exec.overlay.setStorage(slot, nil).map { UInt32($0.count) } ?? sentinel
         }
-        func get(_ exec: Execution, _ frame: Frame, _ memory: GuestMemory, _ slot: StorageSlot, _ out: UInt32,
-            _ outLength: UInt32, take: Bool) throws(HostSignal) -> UInt32
-        {
+        func get(
+            _ exec: Execution, _ frame: Frame, _ memory: GuestMemory, _ slot: StorageSlot, _ out: UInt32,
+            _ outLength: UInt32, take: Bool
+        ) throws(HostSignal) -> UInt32 {
             if take && frame.readOnly { throw .trap(.stateChangeDenied) }
             let value = exec.overlay.storageValue(slot)
             try chargeRead(exec, frame, slot, value?.count ?? 0)
@@ -267,7 +270,8 @@ enum HostFunctions {
         }
 
         define("seal2", "set_storage", [i32, i32, i32, i32], i32) { exec, frame, memory, args throws(HostSignal) in
-            try set(exec, frame, memory, try key(exec, frame, memory, args[0].u32, args[1].u32), args[2].u32, args[3].u32)
+            try set(
+                exec, frame, memory, try key(exec, frame, memory, args[0].u32, args[1].u32), args[2].u32, args[3].u32)
         }
         define("seal1", "set_storage", [i32, i32, i32], i32) { exec, frame, memory, args throws(HostSignal) in
             try set(exec, frame, memory, try key(exec, frame, memory, args[0].u32, nil), args[1].u32, args[2].u32)
@@ -450,7 +454,8 @@ enum HostFunctions {
             let destination = try memory.readAccount(args[0].u32)
             let value = try memory.readU128(args[2].u32)
             let ok = exec.overlay.transfer(
-                from: frame.account, to: destination, value: value, existentialDeposit: exec.schedule.existentialDeposit,
+                from: frame.account, to: destination, value: value,
+                existentialDeposit: exec.schedule.existentialDeposit,
                 allowDeath: false)
             return ok ? 0 : 5
         }

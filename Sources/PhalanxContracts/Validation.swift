@@ -124,7 +124,8 @@ enum CodeValidator {
                             throw CodeRejection(.codeRejected, "no chain extension is configured")
                         }
                         guard Int(typeIndex) < types.count, types[Int(typeIndex)] == expected else {
-                            throw CodeRejection(.codeRejected, "host function \(name) imported with the wrong signature")
+                            throw CodeRejection(
+                                .codeRejected, "host function \(name) imported with the wrong signature")
                         }
                         imports.append(name)
                         importedFunctionCount += 1

@@ -7,8 +7,10 @@ import Testing
         let (cluster, backend) = Fixture.cluster()
         let code = try SampleContracts.assemble(SampleContracts.flipperWAT)
         let address = try Fixture.deploy(cluster, code, input: SampleContracts.newSelector + [0x01])
-        #expect(address == cluster.contractAddress(
-            deployer: Fixture.alice, codeHash: ContractCluster.codeHash(code), salt: []))
+        #expect(
+            address
+                == cluster.contractAddress(
+                    deployer: Fixture.alice, codeHash: ContractCluster.codeHash(code), salt: []))
         #expect(backend.code(ContractCluster.codeHash(code)) == code)
         #expect(cluster.storage(contract: address, key: [0, 0, 0, 0]) == [0x01])
 
@@ -94,10 +96,12 @@ import Testing
         let (cluster, _) = Fixture.cluster()
         let code = try SampleContracts.assemble(SampleContracts.flipperWAT)
         _ = try Fixture.deploy(cluster, code, input: SampleContracts.newSelector + [1])
-        let again = cluster.instantiate(origin: Fixture.alice, code: .existing(ContractCluster.codeHash(code)),
+        let again = cluster.instantiate(
+            origin: Fixture.alice, code: .existing(ContractCluster.codeHash(code)),
             input: SampleContracts.newSelector + [1])
         #expect(again.result.failureValue?.contractError == .duplicateContract)
-        let otherSalt = cluster.instantiate(origin: Fixture.alice, code: .existing(ContractCluster.codeHash(code)),
+        let otherSalt = cluster.instantiate(
+            origin: Fixture.alice, code: .existing(ContractCluster.codeHash(code)),
             input: SampleContracts.newSelector + [1], salt: [9])
         #expect(otherSalt.result.successValue != nil)
     }
@@ -136,8 +140,9 @@ import Testing
         #expect(Self.balance(cluster, token, Fixture.alice) == [0] + Fixture.u128(750))
         #expect(Self.balance(cluster, token, Fixture.bob) == [0] + Fixture.u128(250))
         // The mapping key is prefix ‖ account, as ink! lays it out.
-        #expect(cluster.storage(contract: token, key: SampleContracts.balancesPrefix + Fixture.bob.bytes)
-            == Fixture.u128(250))
+        #expect(
+            cluster.storage(contract: token, key: SampleContracts.balancesPrefix + Fixture.bob.bytes)
+                == Fixture.u128(250))
     }
 
     @Test func insufficientBalanceRevertsWithoutStateChange() throws {

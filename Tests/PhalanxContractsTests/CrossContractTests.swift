@@ -232,10 +232,12 @@ func callOp(_ callee: AccountId32, flags: UInt32 = 0, _ payload: [UInt8], op: UI
         let context = run(first, [9] + hash.bytes + UInt32(0).scaleEncoded + [12])
         #expect(context.result.successValue?.data == [0, 1] + Fixture.alice.bytes + first.bytes)
         // Unknown code: CodeNotFound (7). ALLOW_REENTRY is not allowed for delegate calls.
-        #expect(run(first, [9] + [UInt8](repeating: 3, count: 32) + UInt32(0).scaleEncoded + [4])
-            .result.successValue?.data == [7])
-        #expect(run(first, [9] + hash.bytes + CallFlags.allowReentry.rawValue.scaleEncoded + [4])
-            .result.failureValue?.contractError == .invalidCallFlags)
+        #expect(
+            run(first, [9] + [UInt8](repeating: 3, count: 32) + UInt32(0).scaleEncoded + [4])
+                .result.successValue?.data == [7])
+        #expect(
+            run(first, [9] + hash.bytes + CallFlags.allowReentry.rawValue.scaleEncoded + [4])
+                .result.failureValue?.contractError == .invalidCallFlags)
     }
 
     @Test func nestedGasLimitBoundsTheCallee() {

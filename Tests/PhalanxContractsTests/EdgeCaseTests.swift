@@ -145,7 +145,8 @@ import WasmParser
         let (cluster, _) = Fixture.cluster()
         cluster.register(chainExtension: EchoExtension())
         let noMemoryAccess: Set<String> = [
-            "caller_is_origin", "seal_caller_is_origin", "caller_is_root", "call_runtime", "seal_call_runtime", "xcm_execute", "xcm_send",
+            "caller_is_origin", "seal_caller_is_origin", "caller_is_root", "call_runtime", "seal_call_runtime",
+            "xcm_execute", "xcm_send",
         ]
         var checked = 0
         for function in ContractCluster.hostFunctions where !noMemoryAccess.contains(function.name) {
@@ -155,11 +156,13 @@ import WasmParser
                 .joined(separator: " ")
             let call = function.hasResult ? "(drop (call $f \(arguments)))" : "(call $f \(arguments))"
             let wat = Fixture.minimal(
-                imports: "(import \"\(function.module)\" \"\(function.name)\" (func $f (param \(parameters)) \(result)))",
+                imports:
+                    "(import \"\(function.module)\" \"\(function.name)\" (func $f (param \(parameters)) \(result)))",
                 call: call)
             let code = try Fixture.wasm(wat)
             let deployed = cluster.instantiate(
-                origin: Fixture.alice, code: .upload(code), input: [], salt: Array((function.module + function.name).utf8))
+                origin: Fixture.alice, code: .upload(code), input: [],
+                salt: Array((function.module + function.name).utf8))
             let address = try #require(deployed.result.successValue?.accountId, "\(function.module).\(function.name)")
             let outcome = cluster.call(origin: Fixture.alice, dest: address, input: [])
             let error = outcome.result.failureValue?.contractError
@@ -171,14 +174,16 @@ import WasmParser
         // The host is still fine.
         let flipper = try Fixture.deploy(
             cluster, try SampleContracts.assemble(SampleContracts.flipperWAT), input: SampleContracts.newSelector + [1])
-        #expect(cluster.call(origin: Fixture.alice, dest: flipper, input: SampleContracts.getSelector)
-            .result.successValue?.data == [0, 1])
+        #expect(
+            cluster.call(origin: Fixture.alice, dest: flipper, input: SampleContracts.getSelector)
+                .result.successValue?.data == [0, 1])
     }
 
     @Test func outputBufferTooSmallTraps() throws {
         let imports = "(import \"seal0\" \"caller\" (func $caller (param i32 i32)))"
         let wat = Fixture.minimal(
-            imports: imports, call: "(i32.store (i32.const 0) (i32.const 31)) (call $caller (i32.const 8) (i32.const 0))")
+            imports: imports,
+            call: "(i32.store (i32.const 0) (i32.const 31)) (call $caller (i32.const 8) (i32.const 0))")
         let (_, _, result) = try deployAndCall(wat)
         #expect(result.result.failureValue?.contractError == .outputBufferTooSmall)
     }
@@ -226,8 +231,11 @@ import WasmParser
         let imports = "(import \"seal1\" \"terminate\" (func $terminate (param i32)))"
         let wat = Fixture.minimal(
             imports: imports, call: "(call $terminate (i32.const 0))",
-            extra: "(data (i32.const 0) \"\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\")")
-        let deployed = cluster.instantiate(origin: Fixture.alice, value: 500, code: .upload(try Fixture.wasm(wat)), input: [])
+            extra:
+                "(data (i32.const 0) \"\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\\b0\")"
+        )
+        let deployed = cluster.instantiate(
+            origin: Fixture.alice, value: 500, code: .upload(try Fixture.wasm(wat)), input: [])
         let address = try #require(deployed.result.successValue?.accountId)
         #expect(backend.balance(address) == 500)
         let bobBefore = backend.balance(Fixture.bob)
@@ -258,10 +266,12 @@ final class EchoExtension: ChainExtension {
             cluster, try SampleContracts.assemble(SampleContracts.erc20WAT),
             input: SampleContracts.newSelector + Fixture.u128(5))
         for _ in 0..<3 {
-            #expect(cluster.call(origin: Fixture.alice, dest: flipper, input: SampleContracts.getSelector)
-                .result.successValue?.data == [0, 1])
-            #expect(cluster.call(origin: Fixture.alice, dest: token, input: SampleContracts.totalSupplySelector)
-                .result.successValue?.data == [0] + Fixture.u128(5))
+            #expect(
+                cluster.call(origin: Fixture.alice, dest: flipper, input: SampleContracts.getSelector)
+                    .result.successValue?.data == [0, 1])
+            #expect(
+                cluster.call(origin: Fixture.alice, dest: token, input: SampleContracts.totalSupplySelector)
+                    .result.successValue?.data == [0] + Fixture.u128(5))
         }
     }
 }

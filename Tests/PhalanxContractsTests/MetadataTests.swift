@@ -73,7 +73,9 @@ let sampleMetadata = """
 
     init() throws {
         metadata = try ContractMetadata(json: sampleMetadata)
-        codec = ContractValueCodec(metadata: metadata) { $0 == "f" ? AccountId32(bytes: [UInt8](repeating: 0xF0, count: 32)) : nil }
+        codec = ContractValueCodec(metadata: metadata) {
+            $0 == "f" ? AccountId32(bytes: [UInt8](repeating: 0xF0, count: 32)) : nil
+        }
     }
 
     func roundTrip(_ json: String, type: UInt32, bytes: [UInt8], output: String? = nil) throws {
@@ -116,7 +118,8 @@ let sampleMetadata = """
         let transfer = try #require(metadata.message("transfer"))
         let bob = try KeyPair(uri: "//Bob").accountId
         let call = try codec.encodeCall(
-            transfer, arguments: [.string("bob"), .string("340282366920938463463374607431768211455"), .string("0x0102")])
+            transfer,
+            arguments: [.string("bob"), .string("340282366920938463463374607431768211455"), .string("0x0102")])
         #expect(call == SampleContracts.transferSelector + bob.bytes + [UInt8](repeating: 0xFF, count: 16) + [8, 1, 2])
         #expect(throws: ContractValueError.self) { try codec.encodeCall(transfer, arguments: [.string("bob")]) }
     }
@@ -137,10 +140,12 @@ let sampleMetadata = """
         try roundTrip("255", type: 7, bytes: [255])
         try roundTrip("9007199254740992", type: 8, bytes: UInt128(1 << 53).scaleEncoded)
         try roundTrip("\"9007199254740993\"", type: 8, bytes: UInt128((1 << 53) + 1).scaleEncoded)
-        try roundTrip("9007199254740993", type: 8, bytes: UInt128((1 << 53) + 1).scaleEncoded, output: "\"9007199254740993\"")
+        try roundTrip(
+            "9007199254740993", type: 8, bytes: UInt128((1 << 53) + 1).scaleEncoded, output: "\"9007199254740993\"")
         try roundTrip("-5", type: 16, bytes: Int64(-5).scaleEncoded)
         try roundTrip("\"0x0102\"", type: 10, bytes: [8, 1, 2])
-        try roundTrip("\"0x\(String(repeating: "ab", count: 32))\"", type: 11, bytes: [UInt8](repeating: 0xAB, count: 32))
+        try roundTrip(
+            "\"0x\(String(repeating: "ab", count: 32))\"", type: 11, bytes: [UInt8](repeating: 0xAB, count: 32))
         try roundTrip("\"héllo\"", type: 12, bytes: "héllo".scaleEncoded)
         try roundTrip("null", type: 9, bytes: [0])
         try roundTrip("\"InsufficientBalance\"", type: 13, bytes: [0])
@@ -158,8 +163,9 @@ let sampleMetadata = """
     }
 
     @Test func jsonParserIsStrict() throws {
-        #expect(try JSONValue.parse(#" {"a": [1, -2.5e3, "x\u00e9\n"], "b": null} "#).description
-            == #"{"a":[1,-2.5e3,"xé\n"],"b":null}"#)
+        #expect(
+            try JSONValue.parse(#" {"a": [1, -2.5e3, "x\u00e9\n"], "b": null} "#).description
+                == #"{"a":[1,-2.5e3,"xé\n"],"b":null}"#)
         for bad in ["", "{", "[1,]", "01x", "\"\\q\"", "nul", "1 2", "{\"a\" 1}"] {
             #expect(throws: JSONParseError.self, "\(bad)") { try JSONValue.parse(bad) }
         }
@@ -184,7 +190,8 @@ let sampleMetadata = """
 
     @Test func recursiveTypesAreBounded() throws {
         // A type that contains itself: decoding stops at the depth limit instead of overflowing the stack.
-        let text = #"{"version": 5, "spec": {}, "types": [{"id": 0, "type": {"def": {"composite": {"fields": [{"type": 0}]}}}}]}"#
+        let text =
+            #"{"version": 5, "spec": {}, "types": [{"id": 0, "type": {"def": {"composite": {"fields": [{"type": 0}]}}}}]}"#
         let codec = ContractValueCodec(metadata: try ContractMetadata(json: text))
         #expect(throws: ContractValueError.self) { try codec.decode([1, 2, 3], type: 0) }
         #expect(throws: ContractValueError.self) { try codec.encode(.number("1"), type: 0) }

@@ -53,8 +53,9 @@ import Testing
         let error = DispatchError.module(index: 3, error: .outOfGas)
         #expect(try DispatchError.decode(scale: error.scaleEncoded) == error)
         #expect(try StorageDeposit.decode(scale: StorageDeposit.refund(7).scaleEncoded) == .refund(7))
-        #expect(try Weight.decode(scale: Weight(refTime: 5, proofSize: 1 << 33).scaleEncoded)
-            == Weight(refTime: 5, proofSize: 1 << 33))
+        #expect(
+            try Weight.decode(scale: Weight(refTime: 5, proofSize: 1 << 33).scaleEncoded)
+                == Weight(refTime: 5, proofSize: 1 << 33))
     }
 
     static let script = #"""
@@ -88,8 +89,14 @@ import Testing
         let inputs = [Self.okResult, Self.errResult].map { $0.scaleEncoded.prefixedHex }
         let decoded = try PythonReference.json(Self.script, input: inputs, as: [String].self)
         #expect(decoded.count == 2)
-        #expect(decoded[0] == #"{"debug_message": "hi", "events": null, "gas_consumed": {"proof_size": 3, "ref_time": 1000000}, "gas_required": {"proof_size": 16384, "ref_time": 64}, "result": {"Ok": {"data": "\u0000\u0001\u0000", "flags": 1}}, "storage_deposit": {"Charge": 105}}"#)
-        #expect(decoded[1] == #"{"debug_message": "", "events": null, "gas_consumed": {"proof_size": 0, "ref_time": 0}, "gas_required": {"proof_size": 1, "ref_time": 1099511627776}, "result": {"Err": {"Module": {"error": "0x0c000000", "index": 8}}}, "storage_deposit": {"Refund": 1}}"#)
+        #expect(
+            decoded[0]
+                == #"{"debug_message": "hi", "events": null, "gas_consumed": {"proof_size": 3, "ref_time": 1000000}, "gas_required": {"proof_size": 16384, "ref_time": 64}, "result": {"Ok": {"data": "\u0000\u0001\u0000", "flags": 1}}, "storage_deposit": {"Charge": 105}}"#
+        )
+        #expect(
+            decoded[1]
+                == #"{"debug_message": "", "events": null, "gas_consumed": {"proof_size": 0, "ref_time": 0}, "gas_required": {"proof_size": 1, "ref_time": 1099511627776}, "result": {"Err": {"Module": {"error": "0x0c000000", "index": 8}}}, "storage_deposit": {"Refund": 1}}"#
+        )
     }
 
     /// A real execution's result decodes too.
@@ -108,7 +115,8 @@ import Testing
     /// Phala's test vector (`crates/phala-types/src/contract.rs`, reference phala.md).
     @Test func phalaAddressVector() {
         let address = ContractCluster.contractAddress(
-            deployer: [UInt8](repeating: 1, count: 32), codeHash: [1, 2, 3], clusterId: [UInt8](repeating: 1, count: 32),
+            deployer: [UInt8](repeating: 1, count: 32), codeHash: [1, 2, 3],
+            clusterId: [UInt8](repeating: 1, count: 32),
             salt: [1, 2, 3])
         #expect(address.bytes.hex == "29a773373d12f21a9407333f6e1c9db09aed5c03d21e91060c2f34ac2b86ecb4")
     }

@@ -13,8 +13,11 @@ enum Fixture {
     static func cluster(schedule: Schedule = Schedule()) -> (ContractCluster, InMemoryStateBackend) {
         let backend = InMemoryStateBackend()
         for account in [alice, bob, charlie] { backend.setBalance(account, 1_000_000_000_000_000_000) }
-        return (ContractCluster(clusterId: H256(unchecked: [UInt8](repeating: 7, count: 32)), schedule: schedule,
-            backend: backend), backend)
+        return (
+            ContractCluster(
+                clusterId: H256(unchecked: [UInt8](repeating: 7, count: 32)), schedule: schedule,
+                backend: backend), backend
+        )
     }
 
     static func wasm(_ wat: String, features: WasmFeatureSet = []) throws -> [UInt8] {

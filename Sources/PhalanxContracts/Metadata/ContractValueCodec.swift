@@ -138,7 +138,9 @@ public struct ContractValueCodec {
             guard let items = value.arrayValue, items.count == elements.count else {
                 throw ContractValueError("expected a tuple of \(elements.count), got \(value)")
             }
-            for (item, element) in zip(items, elements) { try encode(item, type: element, into: &encoder, depth: depth + 1) }
+            for (item, element) in zip(items, elements) {
+                try encode(item, type: element, into: &encoder, depth: depth + 1)
+            }
         case .composite(let fields):
             try encodeFields(value, fields, into: &encoder, depth: depth)
         case .variant(let variants):
@@ -183,7 +185,9 @@ public struct ContractValueCodec {
             guard let items = value.arrayValue, items.count == fields.count else {
                 throw ContractValueError("expected an array of \(fields.count), got \(value)")
             }
-            for (item, field) in zip(items, fields) { try encode(item, type: field.type, into: &encoder, depth: depth + 1) }
+            for (item, field) in zip(items, fields) {
+                try encode(item, type: field.type, into: &encoder, depth: depth + 1)
+            }
         }
     }
 
@@ -307,7 +311,8 @@ public struct ContractValueCodec {
                     throw ContractValueError("unknown variant index \(index) of \(info.path.joined(separator: "::"))")
                 }
                 if info.path == ["Option"] {
-                    return variant.fields.isEmpty ? .null : try decodeFields(variant.fields, from: &decoder, depth: depth)
+                    return variant.fields.isEmpty
+                        ? .null : try decodeFields(variant.fields, from: &decoder, depth: depth)
                 }
                 if variant.fields.isEmpty && info.path != ["Result"] { return .string(variant.name) }
                 return .object([(variant.name, try decodeFields(variant.fields, from: &decoder, depth: depth))])

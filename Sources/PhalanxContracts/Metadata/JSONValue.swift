@@ -116,7 +116,9 @@ public enum JSONValue: Hashable, Sendable, CustomStringConvertible {
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
-        guard parser.position == parser.bytes.count else { throw JSONParseError(offset: parser.position, "trailing data") }
+        guard parser.position == parser.bytes.count else {
+            throw JSONParseError(offset: parser.position, "trailing data")
+        }
         return value
     }
 
