@@ -301,16 +301,19 @@ final class InstanceSlot {
         let globals = code.validated.globalExports.compactMap { instance.exports[global: $0] }
         self.globals = globals
         globalSnapshot = globals.map(\.value)
-        memorySnapshot = memory.withUnsafeBufferPointer(offset: 0, count: memory.byteCount) { Array($0) }
+        let size = memory.byteCount
+        memorySnapshot = size == 0 ? [] : memory.withUnsafeBufferPointer(offset: 0, count: size) { Array($0) }
         stack = ExecutionStack(engine: engine)
     }
 
     /// Restores memory and globals to their state right after instantiation. False if that is impossible.
     func reset() -> Bool {
         guard memory.byteCount == memorySnapshot.count else { return false }
-        memorySnapshot.withUnsafeBytes { source in
-            memory.withUnsafeMutableBufferPointer(offset: 0, count: source.count) { target in
-                target.copyMemory(from: source)
+        if !memorySnapshot.isEmpty {
+            memorySnapshot.withUnsafeBytes { source in
+                memory.withUnsafeMutableBufferPointer(offset: 0, count: source.count) { target in
+                    target.copyMemory(from: source)
+                }
             }
         }
         for (global, value) in zip(globals, globalSnapshot) {

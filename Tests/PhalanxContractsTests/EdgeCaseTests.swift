@@ -275,3 +275,27 @@ final class EchoExtension: ChainExtension {
         }
     }
 }
+
+@Suite struct ZeroMemoryTests {
+    @Test func zeroPageMemoryWorks() throws {
+        let imports = "(import \"seal0\" \"seal_return\" (func $ret (param i32 i32 i32)))"
+        let wat = Fixture.minimal(
+            imports: imports,
+            call: """
+                (drop (memory.grow (i32.const 1)))
+                (i32.store (i32.const 0) (i32.const 7))
+                (call $ret (i32.const 0) (i32.const 0) (i32.const 4))
+                """, memory: "(memory 0 16)")
+        let (cluster, _) = Fixture.cluster()
+        let address = try Fixture.deploy(cluster, try Fixture.wasm(wat), input: [])
+        for _ in 0..<2 {
+            let result = cluster.call(origin: Fixture.alice, dest: address, input: [])
+            #expect(result.result.successValue?.data == [7, 0, 0, 0])
+        }
+        let outOfBounds = Fixture.minimal(
+            imports: imports, call: "(call $ret (i32.const 0) (i32.const 0) (i32.const 1))", memory: "(memory 0 16)")
+        let other = try Fixture.deploy(cluster, try Fixture.wasm(outOfBounds), input: [])
+        #expect(cluster.call(origin: Fixture.alice, dest: other, input: []).result.failureValue?.contractError
+            == .outOfBounds)
+    }
+}
