@@ -295,7 +295,8 @@ final class EchoExtension: ChainExtension {
         let outOfBounds = Fixture.minimal(
             imports: imports, call: "(call $ret (i32.const 0) (i32.const 0) (i32.const 1))", memory: "(memory 0 16)")
         let other = try Fixture.deploy(cluster, try Fixture.wasm(outOfBounds), input: [])
-        #expect(cluster.call(origin: Fixture.alice, dest: other, input: []).result.failureValue?.contractError
-            == .outOfBounds)
+        #expect(
+            cluster.call(origin: Fixture.alice, dest: other, input: []).result.failureValue?.contractError
+                == .outOfBounds)
     }
 }

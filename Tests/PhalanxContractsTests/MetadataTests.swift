@@ -197,3 +197,31 @@ let sampleMetadata = """
         #expect(throws: ContractValueError.self) { try codec.encode(.number("1"), type: 0) }
     }
 }
+
+@Suite struct EventDecodingTests {
+    @Test func decodesInk5EventBySignatureTopic() throws {
+        let metadata = try ContractMetadata(json: sampleMetadata)
+        let codec = ContractValueCodec(metadata: metadata)
+        let alice = try KeyPair(uri: "//Alice").accountId
+        let event = ContractEvent(
+            contract: alice, topics: [H256(unchecked: SampleContracts.transferTopic)], data: [1] + alice.bytes)
+        let decoded = try #require(try codec.decodeEvent(event, metadata: metadata))
+        #expect(decoded.label == "Transfer")
+        #expect(decoded.fields.description == #"{"from":"\#(alice.ss58(prefix: 30))"}"#)
+        let unknown = ContractEvent(contract: alice, topics: [H256.zero], data: [])
+        #expect(try codec.decodeEvent(unknown, metadata: metadata) == nil)
+    }
+
+    @Test func decodesInk4EventByIndex() throws {
+        let v4 = sampleMetadata.replacingOccurrences(of: "\"version\": 5", with: "\"version\": \"4\"")
+        let metadata = try ContractMetadata(json: v4)
+        let codec = ContractValueCodec(metadata: metadata)
+        let event = ContractEvent(contract: Fixture.alice, topics: [], data: [0, 0])
+        let decoded = try #require(try codec.decodeEvent(event, metadata: metadata))
+        #expect(decoded.fields.description == #"{"from":null}"#)
+        #expect(throws: ContractValueError.self) {
+            try codec.decodeEvent(
+                ContractEvent(contract: Fixture.alice, topics: [], data: [0, 0, 9]), metadata: metadata)
+        }
+    }
+}

@@ -379,3 +379,31 @@ public struct ContractValueCodec {
         }
     }
 }
+
+extension ContractValueCodec {
+    /// Decodes a contract event with the contract's metadata: ink! 5 events are found by their signature topic
+    /// (topic[0]), ink! 4 events by the variant index in the first data byte. Returns the event label and its fields
+    /// as an object, or nil when no event matches (e.g. an anonymous ink! 5 event).
+    public func decodeEvent(_ event: ContractEvent, metadata: ContractMetadata) throws(ContractValueError)
+        -> (label: String, fields: JSONValue)?
+    {
+        var decoder = ScaleDecoder(event.data)
+        let spec: EventSpec
+        if metadata.version >= 5 {
+            guard let topic = event.topics.first?.bytes,
+                let found = metadata.events.first(where: { $0.signatureTopic == topic })
+            else { return nil }
+            spec = found
+        } else {
+            guard let index = event.data.first, Int(index) < metadata.events.count else { return nil }
+            _ = try? decoder.readByte()
+            spec = metadata.events[Int(index)]
+        }
+        var members: [(String, JSONValue)] = []
+        for argument in spec.arguments {
+            members.append((argument.label, try decode(type: argument.type, from: &decoder, depth: 0)))
+        }
+        guard decoder.remaining == 0 else { throw ContractValueError("event \(spec.label) has trailing bytes") }
+        return (spec.label, .object(members))
+    }
+}
