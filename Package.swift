@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "PhalanxRuntime", targets: ["PhalanxRuntime"]),
         .library(name: "PhalanxRPC", targets: ["PhalanxRPC"]),
         .library(name: "PhalanxNode", targets: ["PhalanxNode"]),
+        .library(name: "PhalanxContracts", targets: ["PhalanxContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/swiftwasm/WasmKit.git", from: "0.4.2"),
     ],
     targets: [
         // System C libraries, installed by scripts/setup from Debian packages.
@@ -91,6 +93,15 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
+        // Layer 2: pallet-contracts-compatible Wasm contract runtime (runs unmodified ink! 4/5).
+        .target(
+            name: "PhalanxContracts",
+            dependencies: [
+                "PhalanxPrimitives",
+                .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WasmParser", package: "WasmKit"),
+                .product(name: "WAT", package: "WasmKit"),
+            ]),
         // The CLI: thin argument parsing over the modules.
         .executableTarget(
             name: "phalanx",
@@ -136,6 +147,13 @@ let package = Package(
         .testTarget(
             name: "PhalanxNodeTests",
             dependencies: ["PhalanxNode", "PhalanxTestSupport"]),
+        .testTarget(
+            name: "PhalanxContractsTests",
+            dependencies: [
+                "PhalanxContracts", "PhalanxPrimitives", "PhalanxTestSupport",
+                .product(name: "WAT", package: "WasmKit"),
+                .product(name: "WasmParser", package: "WasmKit"),
+            ]),
         .testTarget(
             name: "PhalanxCLITests",
             dependencies: ["PhalanxPrimitives", "PhalanxTestSupport"]),
