@@ -26,6 +26,7 @@ bench: setup
 	.build/release/phalanx bench attestation
 	.build/release/phalanx bench storage
 	.build/release/phalanx bench transfers
+	.build/release/phalanx bench contracts
 
 clean:
 	rm -rf .build

@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "phalanx",
             dependencies: [
-                "PhalanxPrimitives", "PhalanxStorage", "PhalanxAttestation", "PhalanxRuntime", "PhalanxNode",
+                "PhalanxPrimitives", "PhalanxStorage", "PhalanxAttestation", "PhalanxRuntime", "PhalanxContracts", "PhalanxNode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run benchmarks and print their results.",
-        subcommands: [Crypto.self, Attestation.self, Storage.self, Transfers.self])
+        subcommands: [Crypto.self, Attestation.self, Storage.self, Transfers.self, Contracts.self])
 }
 
 /// A benchmark measurement: how many operations ran in how long.
