@@ -156,6 +156,6 @@ let package = Package(
             ]),
         .testTarget(
             name: "PhalanxCLITests",
-            dependencies: ["PhalanxPrimitives", "PhalanxTestSupport"]),
+            dependencies: ["PhalanxPrimitives", "PhalanxContracts", "PhalanxTestSupport"]),
     ]
 )

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import PhalanxContracts
+
+/// `phalanx contract`: Phat Contract tools.
+struct ContractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contract",
+        abstract: "Phat Contract tools: run contracts in a local sandbox.",
+        subcommands: [Sandbox.self])
+}
+
+extension ContractCommand {
+    /// `phalanx contract sandbox SCENARIO.json`.
+    struct Sandbox: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a scenario of deploys, calls and queries in an in-memory cluster; one JSON line per step, exit 0 only if all pass.")
+
+        @Argument(help: "The scenario JSON file; contract paths in it are relative to it.") var scenario: String
+
+        func run() throws {
+            let url = URL(fileURLWithPath: scenario)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw fail(InputError.missingFile("scenario", scenario))
+            }
+            let runner = SandboxRunner(directory: url.deletingLastPathComponent())
+            let outcome: (reports: [JSONValue], passed: Bool)
+            do {
+                outcome = try runner.run(scenario: text)
+            } catch {
+                throw fail(error)
+            }
+            for report in outcome.reports { print(report) }
+            if !outcome.passed { throw ExitCode(1) }
+        }
+    }
+}
