@@ -63,7 +63,7 @@ import Testing
         let report = try IASReport(phalaJSON: try K.fixture("phala/ias_attestation_pallet_2021.json"))
         let evidence = AttestationReportEvidence.sgxIas(raReport: report.body, signature: report.signature, rawSigningCert: report.signingCertificate)
         let measurement = [UInt8](hex: "518422fa769d2d55982015a0e0417c6a8521fdfc7308f5ec18aaa1b6924bd0f300000000815f42f11cf64430c30bab7816ba596a1da0130c3b028b673133a66cf9a3e0e6")!
-        try checkFixture(evidence: evidence, measurement: measurement, unixTime: 1_631_441_180 + 60, provider: .ias, level: 2)
+        try checkFixture(evidence: evidence, measurement: measurement, unixTime: 1_631_469_980 + 60, provider: .ias, level: 2)
     }
 
     /// The Phala DCAP sample quote with its collateral, at 2023-11-21T12:00:00Z.
@@ -130,7 +130,7 @@ import Testing
 
     @Test func iasFixtureRefusedWhenStale() throws {
         var chain = try RuntimeHarness()
-        chain.time = (1_631_441_180 + 3 * 3600) * 1_000
+        chain.time = (1_631_469_980 + 3 * 3600) * 1_000
         _ = try chain.block([])
         let report = try IASReport(phalaJSON: try K.fixture("phala/ias_attestation_pallet_2021.json"))
         let evidence = AttestationReportEvidence.sgxIas(raReport: report.body, signature: report.signature, rawSigningCert: report.signingCertificate)
