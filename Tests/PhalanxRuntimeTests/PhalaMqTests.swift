@@ -92,6 +92,32 @@ import Testing
         #expect(K.dispatch(PhalaMq.Call.forcePushPalletMessage(destination: topic, payload: [1]), chain: &chain) == nil)
     }
 
+    /// Deterministic pseudo-random bytes and truncations never crash the Phala call decoders.
+    @Test func randomBytesNeverCrashTheDecoders() throws {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt8 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: seed >> 33)
+        }
+        let quote = try K.fixture("phala/dcap_quote")
+        let valid = PhalaRegistry.Call.registerWorkerV2(
+            pruntimeInfo: K.info(K.worker1), attestation: .sgxDcap(quote: quote, collateral: try K.fixture("phala/dcap_quote_collateral")))
+            .scaleEncoded
+        for round in 0..<400 {
+            let length = Int(next()) % 200
+            var bytes = (0..<length).map { _ in next() }
+            if let first = bytes.first { bytes[0] = [0, 1, 3, 4, 7, 8, 9, 16][Int(first) % 8] }
+            _ = try? PhalaMq.Call.decode(scale: bytes)
+            _ = try? PhalaRegistry.Call.decode(scale: bytes)
+            _ = try? PhalaPhatContracts.Call.decode(scale: bytes)
+            _ = try? ContractCommandPayload.decode(scale: bytes)
+            var mutated = valid
+            mutated[Int(next()) % mutated.count] ^= next() | 1
+            _ = try? PhalaRegistry.Call.decode(scale: Array(mutated.prefix(mutated.count - round)))
+        }
+        #expect(try PhalaRegistry.Call.decode(scale: valid).scaleEncoded == valid)
+    }
+
     @Test func malformedSignedMessagesDoNotDecode() throws {
         let message = K.signed(.worker(K.key(K.worker1)), Array("phala/t".utf8), [1, 2, 3], seq: 7, by: K.worker1)
         let call = PhalaMq.Call.syncOffchainMessage(signedMessage: message)

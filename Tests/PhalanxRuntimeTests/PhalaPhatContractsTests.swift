@@ -70,6 +70,11 @@ import Testing
         #expect(K.dispatch(PhalaPhatContracts.Call.clusterUploadResource(clusterId: cluster, resourceType: .inkCode, resourceData: exact),
                            origin: bob, chain: &chain) == nil)
         #expect(PhalaPhatContracts.clusterResources.get(cluster, H256(unchecked: blake2_256(exact)), in: K.state(chain)) == .inkCode)
+        // ClusterOperation::UploadResource reaches the workers and decodes back from OutboundMessages.
+        let upload = try #require(PhalaMq.outboundMessages.value(K.state(chain))?.last)
+        #expect(upload.destination == PhalaTopic.clusterKey)
+        #expect(Array(upload.payload.prefix(33)) == [2] + Self.bob.publicKey)
+        #expect(Array(upload.payload.suffix(limit)) == exact)
         #expect(K.dispatch(PhalaPhatContracts.Call.clusterUploadResource(
             clusterId: PhalaPhatContracts.clusterId(9), resourceType: .inkCode, resourceData: [1]), origin: bob, chain: &chain)
                 == K.error(PhalaPhatContracts.Error.clusterNotFound, K.phatIndex))

@@ -33,8 +33,9 @@ public enum PhalaMq: Pallet {
 
     /// Maximum topic length in bytes.
     public static let maxTopicLength = 256
-    /// Maximum message payload in bytes (an ink code upload of 2 MiB plus its envelope fits).
-    public static let maxPayloadLength = 2 * 1024 * 1024 + 4096
+    /// Maximum message payload in bytes: the largest resource upload (SideVM, 8 MiB) plus its envelope, so
+    /// every message a pallet pushes decodes back from `OutboundMessages` (blocks are smaller anyway).
+    public static let maxPayloadLength = 8 * 1024 * 1024 + 4096
     /// Maximum length of a pallet-name or location origin.
     public static let maxOriginNameLength = 256
     /// The pool tag prefix of off-chain messages.

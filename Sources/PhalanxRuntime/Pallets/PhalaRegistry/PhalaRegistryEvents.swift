@@ -144,6 +144,8 @@ extension PhalaRegistry {
         case invalidEndpointSignature
         /// The endpoint payload was signed in the future or more than 4 hours ago.
         case invalidEndpointSigningTime
+        /// The cluster does not exist.
+        case clusterNotFound
 
         public var name: String {
             switch self {
@@ -169,6 +171,7 @@ extension PhalaRegistry {
             case .invalidMeasurement: "InvalidMeasurement"
             case .invalidEndpointSignature: "InvalidEndpointSignature"
             case .invalidEndpointSigningTime: "InvalidEndpointSigningTime"
+            case .clusterNotFound: "ClusterNotFound"
             }
         }
 
@@ -196,6 +199,7 @@ extension PhalaRegistry {
             case .invalidMeasurement: "A measurement must be 68 bytes."
             case .invalidEndpointSignature: "The endpoint payload signature does not verify with the worker key."
             case .invalidEndpointSigningTime: "The endpoint payload was signed in the future or more than 4 hours ago."
+            case .clusterNotFound: "The cluster does not exist."
             }
         }
     }

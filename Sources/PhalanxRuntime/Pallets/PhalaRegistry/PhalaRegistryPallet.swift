@@ -223,6 +223,7 @@ public enum PhalaRegistry: Pallet {
         guard (try? decoder.readVariantIndex()) == 0, let cluster = try? decoder.decode(H256.self),
             let key = try? decoder.decode(Sr25519Public.self), (try? decoder.finish()) != nil
         else { throw Error.invalidMessage }
+        guard PhalaPhatContracts.clusters.contains(cluster, in: context.state) else { throw Error.clusterNotFound }
         clusterKeys.set(cluster, key, in: &context.state)
         context.deposit(Event.clusterPubkeyAvailable(cluster: cluster, pubkey: key))
     }
