@@ -166,6 +166,28 @@ import Testing
                 == [nil, K.error(PhalaPhatContracts.Error.workerNotInCluster, K.phatIndex)])
     }
 
+    @Test func workersPublishClusterStateCheckpoints() throws {
+        var chain = try RuntimeHarness()
+        let cluster = try K.launchCluster(&chain)
+        _ = K.dispatch(PhalaPhatContracts.Call.addWorkerToCluster(workerPubkey: K.key(K.worker2), clusterId: cluster), chain: &chain)
+        let hash = H256(unchecked: blake2_256([1]))
+        let one = ClusterCheckpoint(cluster: cluster, blockNumber: 5, stateHash: hash)
+        let other = ClusterCheckpoint(cluster: cluster, blockNumber: 5, stateHash: H256(unchecked: blake2_256([2])))
+        let results = try K.sync([
+            K.signed(.worker(K.key(K.worker1)), PhalaTopic.clusterCheckpoint, one.scaleEncoded, seq: 1, by: K.worker1),
+            K.signed(.worker(K.key(K.worker2)), PhalaTopic.clusterCheckpoint, other.scaleEncoded, seq: 0, by: K.worker2),
+            K.signed(.worker(K.key(K.worker1)), PhalaTopic.clusterCheckpoint, one.scaleEncoded, seq: 2, by: K.worker1),
+        ], chain: &chain)
+        #expect(results.map(\.failure) == [nil, nil, K.error(PhalaPhatContracts.Error.staleCheckpoint, K.phatIndex)])
+        // Diverging workers are visible on chain.
+        let stored = PhalaPhatContracts.clusterCheckpoints.entries(cluster, in: K.state(chain))
+        #expect(stored.count == 2)
+        #expect(PhalaPhatContracts.clusterCheckpoints.get(cluster, K.key(K.worker1), in: K.state(chain)) == one)
+        #expect(PhalaPhatContracts.clusterCheckpoints.get(cluster, K.key(K.worker2), in: K.state(chain)) == other)
+        // On-chain only: not forwarded to workers.
+        #expect(PhalaMq.outboundMessages.value(K.state(chain)) == [])
+    }
+
     private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard haystack.count >= needle.count else { return false }
         return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }

@@ -104,6 +104,7 @@ public enum PhalaMq: Pallet {
         case PhalaTopic.registryCluster: try PhalaRegistry.onClusterRegistryMessage(message, context: &context)
         case PhalaTopic.registryContract: try PhalaPhatContracts.onContractRegistryMessage(message, context: &context)
         case PhalaTopic.clusterWorkerReport: try PhalaPhatContracts.onWorkerClusterReport(message, context: &context)
+        case PhalaTopic.clusterCheckpoint: try PhalaPhatContracts.onClusterCheckpoint(message, context: &context)
         default: break
         }
     }

@@ -217,6 +217,9 @@ public enum PhalaTopic {
     /// Cluster → registry: contract public keys (`ContractRegistryEvent`), on-chain only.
     public static let registryContract = Array("^phala/registry/contract".utf8)
 
+    /// Worker → chain: signed cluster state checkpoints (Phalanx), on-chain only.
+    public static let clusterCheckpoint = Array("^phalanx/cluster/checkpoint".utf8)
+
     /// The command topic of a contract: `phala/contract/<lowercase hex id>/command`.
     public static func contractCommand(_ contract: H256) -> [UInt8] {
         Array("phala/contract/\(contract.bytes.hex)/command".utf8)

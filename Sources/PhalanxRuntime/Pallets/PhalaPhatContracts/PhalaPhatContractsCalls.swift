@@ -205,6 +205,8 @@ extension PhalaPhatContracts {
         case workerRemovedFromCluster(worker: Sr25519Public, cluster: H256)
         /// A resource was uploaded to a cluster.
         case resourceUploaded(cluster: H256, resourceType: ResourceType, hash: H256, size: UInt32)
+        /// A worker reported its cluster state checkpoint.
+        case clusterCheckpoint(cluster: H256, worker: Sr25519Public, blockNumber: UInt32, stateHash: H256)
 
         public static var variants: [VariantDescription] {
             let cluster = FieldDescription("cluster", H256.self, typeName: "ContractClusterId")
@@ -232,6 +234,10 @@ extension PhalaPhatContracts {
                     cluster, FieldDescription("resource_type", ResourceType.self, typeName: "ResourceType"),
                     FieldDescription("hash", H256.self, typeName: "H256"), FieldDescription("size", UInt32.self, typeName: "u32"),
                 ], docs: ["A resource was uploaded to a cluster."]),
+                VariantDescription("ClusterCheckpoint", index: 10, fields: [
+                    cluster, key("worker"), FieldDescription("block_number", UInt32.self, typeName: "BlockNumber"),
+                    FieldDescription("state_hash", H256.self, typeName: "H256"),
+                ], docs: ["A worker reported its cluster state checkpoint."]),
             ]
         }
 
@@ -248,6 +254,8 @@ extension PhalaPhatContracts {
             case .workerRemovedFromCluster(let w, let c): encoder.encodeVariant(index: 8); encoder.encode(w); encoder.encode(c)
             case .resourceUploaded(let c, let t, let h, let s):
                 encoder.encodeVariant(index: 9); encoder.encode(c); encoder.encode(t); encoder.encode(h); encoder.encode(s)
+            case .clusterCheckpoint(let c, let w, let n, let h):
+                encoder.encodeVariant(index: 10); encoder.encode(c); encoder.encode(w); encoder.encode(n); encoder.encode(h)
             }
         }
 
@@ -264,6 +272,8 @@ extension PhalaPhatContracts {
             case 8: self = .workerRemovedFromCluster(worker: try decoder.decode(), cluster: try decoder.decode())
             case 9:
                 self = .resourceUploaded(cluster: try decoder.decode(), resourceType: try decoder.decode(), hash: try decoder.decode(), size: try decoder.decode())
+            case 10:
+                self = .clusterCheckpoint(cluster: try decoder.decode(), worker: try decoder.decode(), blockNumber: try decoder.decode(), stateHash: try decoder.decode())
             case let index: throw ScaleError.invalidVariantIndex(type: "PhalaPhatContracts.Event", index: index)
             }
         }
@@ -298,6 +308,8 @@ extension PhalaPhatContracts {
         case invalidMessage
         /// A cluster needs at least one worker.
         case noWorkerSpecified
+        /// A checkpoint must be for a later block than the worker's previous one.
+        case staleCheckpoint
 
         public var name: String {
             switch self {
@@ -314,6 +326,7 @@ extension PhalaPhatContracts {
             case .invalidSender: "InvalidSender"
             case .invalidMessage: "InvalidMessage"
             case .noWorkerSpecified: "NoWorkerSpecified"
+            case .staleCheckpoint: "StaleCheckpoint"
             }
         }
 
@@ -332,6 +345,7 @@ extension PhalaPhatContracts {
             case .invalidSender: "The message's sender may not send it."
             case .invalidMessage: "The message payload cannot be decoded."
             case .noWorkerSpecified: "A cluster needs at least one worker."
+            case .staleCheckpoint: "A checkpoint must be for a later block than the worker's previous one."
             }
         }
     }

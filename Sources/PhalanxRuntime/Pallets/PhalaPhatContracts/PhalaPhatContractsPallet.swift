@@ -23,6 +23,8 @@ import PhalanxPrimitives
 /// - `^phala/registry/contract` from the contract's Cluster origin: `PubkeyAvailable` fills
 ///   `Contracts`, `ClusterContracts` and `PhalaRegistry.ContractKeys`.
 /// - `phala/cluster/worker/report` from a cluster worker: deployment reports.
+/// - `^phalanx/cluster/checkpoint` from a cluster worker (Phalanx): `ClusterCheckpoint{cluster,
+///   block_number, state_hash}`, stored per worker so diverging workers are visible on chain.
 public enum PhalaPhatContracts: Pallet {
     public static let name = "PhalaPhatContracts"
     public static let moduleName = "phala_pallets_phat"
@@ -43,7 +45,10 @@ public enum PhalaPhatContracts: Pallet {
     }
 
     public static var storageItems: [any StorageItem] {
-        [contracts, clusterCounter, clusters, clusterContracts, clusterWorkers, clusterByWorkers, clusterResources, instantiating]
+        [
+            contracts, clusterCounter, clusters, clusterContracts, clusterWorkers, clusterByWorkers, clusterResources, instantiating,
+            clusterCheckpoints,
+        ]
     }
 
     // MARK: - Formulas
@@ -247,6 +252,21 @@ public enum PhalaPhatContracts: Pallet {
         if isNew { context.deposit(Event.instantiated(contract: contract, cluster: cluster, deployer: deployerAccount)) }
     }
 
+    /// `^phalanx/cluster/checkpoint` (`ClusterCheckpoint`) from a worker of the cluster, signed by its identity key.
+    static func onClusterCheckpoint(_ message: MqMessage, context: inout RuntimeContext) throws {
+        guard case .worker(let worker) = message.sender else { throw Error.invalidSender }
+        guard let checkpoint = try? ClusterCheckpoint.decode(scale: message.payload) else { throw Error.invalidMessage }
+        guard clusterByWorkers.get(worker, in: context.state) == checkpoint.cluster else { throw Error.workerNotInCluster }
+        if let previous = clusterCheckpoints.get(checkpoint.cluster, worker, in: context.state),
+            previous.blockNumber >= checkpoint.blockNumber
+        {
+            throw Error.staleCheckpoint
+        }
+        clusterCheckpoints.set(checkpoint.cluster, worker, checkpoint, in: &context.state)
+        context.deposit(Event.clusterCheckpoint(
+            cluster: checkpoint.cluster, worker: worker, blockNumber: checkpoint.blockNumber, stateHash: checkpoint.stateHash))
+    }
+
     /// `phala/cluster/worker/report` (`WorkerClusterReport`) from a worker of the cluster.
     static func onWorkerClusterReport(_ message: MqMessage, context: inout RuntimeContext) throws {
         guard case .worker(let worker) = message.sender else { throw Error.invalidSender }
@@ -294,6 +314,13 @@ extension PhalaPhatContracts {
     public static let instantiating = StorageMap<H256, BasicContractInfo>(
         pallet: name, item: "Instantiating", hasher: .twox64Concat,
         docs: ["Contracts whose instantiation was requested and whose public key is not yet on chain."])
+}
+
+extension PhalaPhatContracts {
+    /// The latest state checkpoint of each worker of each cluster (Phalanx).
+    public static let clusterCheckpoints = StorageDoubleMap<H256, Sr25519Public, ClusterCheckpoint>(
+        pallet: name, item: "ClusterCheckpoints", hasher1: .twox64Concat, hasher2: .twox64Concat,
+        docs: ["The latest cluster state checkpoint reported by each worker of each cluster."])
 }
 
 /// Weights of PhalaPhatContracts' calls: estimates (a few storage reads and writes plus the bytes

@@ -226,3 +226,41 @@ public enum ContractCommandPayload: Hashable, Sendable, ScaleCodable {
         }
     }
 }
+
+/// A worker's signed statement of its cluster state after a block (Phalanx): workers executing the
+/// same ordered commands report the same hash, so divergence is visible on chain.
+public struct ClusterCheckpoint: Hashable, Sendable, ScaleCodable, TypeInfo {
+    /// The cluster.
+    public var cluster: H256
+    /// The last block the worker processed.
+    public var blockNumber: UInt32
+    /// Hash of the cluster state after that block.
+    public var stateHash: H256
+
+    /// A checkpoint.
+    public init(cluster: H256, blockNumber: UInt32, stateHash: H256) {
+        self.cluster = cluster
+        self.blockNumber = blockNumber
+        self.stateHash = stateHash
+    }
+
+    public func encode(to encoder: inout ScaleEncoder) {
+        encoder.encode(cluster)
+        encoder.encode(blockNumber)
+        encoder.encode(stateHash)
+    }
+
+    public init(from decoder: inout ScaleDecoder) throws {
+        cluster = try decoder.decode()
+        blockNumber = try decoder.decode()
+        stateHash = try decoder.decode()
+    }
+
+    public static var typeInfo: TypeDescription {
+        .init(path: ["phalanx_pallets", "phat", "ClusterCheckpoint"], .composite([
+            FieldDescription("cluster", H256.self, typeName: "ContractClusterId"),
+            FieldDescription("block_number", UInt32.self, typeName: "BlockNumber"),
+            FieldDescription("state_hash", H256.self, typeName: "H256"),
+        ]))
+    }
+}
