@@ -57,4 +57,28 @@ import Testing
         ].map(\.scaleEncoded.hex)
         #expect(decoded["_encoded"] as? [String] == ours)
     }
+
+    /// Weight estimates stay sane: every call fits a block many times over, even at its size limits.
+    @Test func weightsAreBounded() throws {
+        let big = [UInt8](repeating: 0, count: PhalaPhatContracts.inkCodeSizeLimit)
+        let key = PhalaKit.key(PhalaKit.worker1)
+        let calls: [any PalletCall] = [
+            PhalaRegistry.Call.registerWorkerV2(pruntimeInfo: PhalaKit.info(PhalaKit.worker1), attestation: nil),
+            PhalaRegistry.Call.addPruntime(pruntimeHash: []), PhalaRegistry.Call.rotateMasterKey,
+            PhalaMq.Call.pushMessage(destination: [1], payload: big),
+            PhalaMq.Call.syncOffchainMessage(signedMessage: SignedMessage(
+                message: MqMessage(sender: .gatekeeper, destination: [1], payload: big), sequence: 0, signature: [])),
+            PhalaPhatContracts.Call.clusterUploadResource(clusterId: .zero, resourceType: .inkCode, resourceData: big),
+            PhalaPhatContracts.Call.pushContractMessage(contractId: .zero, payload: big, deposit: 0),
+            PhalaPhatContracts.Call.addWorkerToCluster(workerPubkey: key, clusterId: .zero),
+        ]
+        for call in calls {
+            let weight = call.info.weight
+            #expect(weight.refTime > 0)
+            #expect(weight.refTime * 4 <= Executive.maxBlockWeight.refTime)
+        }
+        // Gatekeeper messages are free, as in Phala; others pay.
+        #expect(calls[4].info.paysFee == .no)
+        #expect(calls[3].info.paysFee == .yes)
+    }
 }

@@ -62,6 +62,7 @@ public struct ClusterInfo: Hashable, Sendable, ScaleCodable, TypeInfo {
         encoder.encode(depositPerByte)
     }
 
+    /// A cluster record.
     public init(
         owner: AccountId32, permission: ClusterPermission, systemContract: H256, gasPrice: UInt128, depositPerItem: UInt128,
         depositPerByte: UInt128

@@ -280,6 +280,7 @@ public struct WorkerInfoV2: Hashable, Sendable, ScaleCodable, TypeInfo {
         encoder.encode(features)
     }
 
+    /// A worker record.
     public init(
         pubkey: Sr25519Public, ecdhPubkey: Sr25519Public, runtimeVersion: UInt32, lastUpdated: UInt64, operator: AccountId32?,
         attestationProvider: WorkerAttestationProvider?, confidenceLevel: UInt8, initialScore: UInt32?, features: [UInt32]
@@ -498,6 +499,7 @@ public struct BlockAndTime: Hashable, Sendable, ScaleCodable, TypeInfo {
         encoder.encode(seconds)
     }
 
+    /// A block and its time.
     public init(block: UInt32, seconds: UInt64) {
         self.block = block
         self.seconds = seconds
