@@ -81,4 +81,27 @@ import Testing
         #expect(calls[4].info.paysFee == .no)
         #expect(calls[3].info.paysFee == .yes)
     }
+
+    /// Phala pallet events stored by a block decode with scalecodec through the metadata.
+    @Test func phalaEventsDecodeWithScalecodec() throws {
+        var chain = try RuntimeHarness()
+        let cluster = try PhalaKit.launchCluster(&chain)
+        let upload = PhalaPhatContracts.Call.clusterUploadResource(clusterId: cluster, resourceType: .inkCode, resourceData: [0, 0x61, 0x73, 0x6d])
+        let info = PhalaKit.info(PhalaKit.worker2, operator: RuntimeHarness.bob.accountId)
+        let statement = try PhalaKit.devStatement(
+            worker: PhalaKit.worker2.publicKey, reportData: info.reportDataHash + [UInt8](repeating: 0, count: 32), issuedAt: chain.time / 1_000)
+        let register = PhalaRegistry.Call.registerWorkerV2(pruntimeInfo: info, attestation: .dev(statement: statement))
+        let bob = RuntimeHarness.bob
+        let (_, events) = try chain.block([
+            chain.sign(upload, by: bob), chain.sign(register, by: bob, nonce: chain.account(bob).nonce + 1),
+        ])
+        let script = MetadataTests.loadMetadata + """
+            sf = md.get_metadata_pallet("System").get_storage_function("Events")
+            obj = rc.create_scale_object(sf.get_value_type_string(), data=ScaleBytes(bytes.fromhex(inp["events"])), metadata=md)
+            obj.decode()
+            print(json.dumps([e["event"]["module_id"] + "." + e["event"]["event_id"] for e in obj.value if e["event"]["module_id"].startswith("Phala")]))
+            """
+        let names = try PythonReference.json(script, input: ["metadata": MetadataTests.metadata.hex, "events": events.hex], as: [String].self)
+        #expect(names == ["PhalaPhatContracts.ResourceUploaded", "PhalaRegistry.WorkerUpdated"])
+    }
 }
