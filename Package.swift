@@ -81,7 +81,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         // Layer 2: the state-transition function — framework, metadata, extrinsics, pallets.
-        .target(name: "PhalanxRuntime", dependencies: ["PhalanxPrimitives"]),
+        .target(name: "PhalanxRuntime", dependencies: ["PhalanxPrimitives", "PhalanxAttestation"]),
         // Layer 3: the node — chain service, transaction pool, block authoring, JSON-RPC methods.
         .target(
             name: "PhalanxNode",

@@ -172,11 +172,17 @@ public struct Executive: Sendable {
             return .failure(.invalid(.payment))
         }
         let longevity = signature.extra.era.death(current: UInt64(context.blockNumber)) &- UInt64(context.blockNumber)
+        // Pallet pool rules: PhalaMq's per-sender message sequences.
+        let mq: (requires: [[UInt8]], provides: [[UInt8]])
+        switch PhalaMq.poolValidity(of: extrinsic.call.call, in: context.state) {
+        case .success(let tags): mq = tags
+        case .failure(let error): return .failure(error)
+        }
         return .success(
             ValidTransaction(
                 priority: UInt64(clamping: signature.extra.tip),
-                requires: nonce > accountNonce ? [Self.tag(who, nonce - 1)] : [],
-                provides: [Self.tag(who, nonce)],
+                requires: (nonce > accountNonce ? [Self.tag(who, nonce - 1)] : []) + mq.requires,
+                provides: [Self.tag(who, nonce)] + mq.provides,
                 longevity: longevity))
     }
 

@@ -89,6 +89,7 @@ public struct GenesisConfig: Codable, Sendable, Equatable {
         }
         try Balances.buildGenesis(endowed, context: &context)
         if let sudo { Sudo.key.set(try Self.account(sudo), in: &context.state) }
+        PhalaRegistry.buildGenesis(allowDevAttestation: allowDevAttestation, context: &context)
         // Genesis events are not kept: block 0 has no extrinsics.
         _ = context.drainEvents()
         return context.state
