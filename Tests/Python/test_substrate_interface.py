@@ -14,12 +14,16 @@ def substrate(dev_node):
     client.close()
 
 
+def dev_rpc_spec_version(substrate):
+    return substrate.rpc_request("state_getRuntimeVersion", [])["result"]["specVersion"]
+
+
 def test_connects_and_reads_chain_properties(substrate):
     assert substrate.chain == "Phalanx Development"
     assert substrate.properties == {"ss58Format": 30, "tokenDecimals": 12, "tokenSymbol": "PHA"}
     assert substrate.ss58_format == 30
     substrate.init_runtime()
-    assert substrate.runtime_version == 1
+    assert substrate.runtime_version == dev_rpc_spec_version(substrate)
     assert substrate.get_block_number(None) >= 0
 
 

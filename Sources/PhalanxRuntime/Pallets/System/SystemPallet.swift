@@ -43,7 +43,8 @@ public enum System: Pallet {
         if context.blockNumber > 0 {
             blockHash.set(context.blockNumber - 1, parentHash, in: &context.state)
         }
-        if context.blockNumber > blockHashCount {
+        // The genesis hash (block 0) is never pruned, as in Substrate: workers and tools check it.
+        if context.blockNumber > blockHashCount + 1 {
             blockHash.remove(context.blockNumber - blockHashCount - 1, in: &context.state)
         }
         events.remove(in: &context.state)
