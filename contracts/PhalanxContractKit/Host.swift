@@ -1,0 +1,28 @@
+// PhalanxContractKit — the pallet-contracts host API, as an Embedded Swift contract imports it.
+// Built for wasm32-unknown-none-wasm by scripts/build-contracts; pointers and lengths are i32.
+
+@_extern(wasm, module: "seal0", name: "seal_input") @_extern(c)
+func seal_input(_ buffer: UnsafeMutableRawPointer, _ lengthPointer: UnsafeMutableRawPointer)
+
+@_extern(wasm, module: "seal0", name: "seal_return") @_extern(c)
+func seal_return(_ flags: UInt32, _ data: UnsafeRawPointer?, _ length: UInt32)
+
+@_extern(wasm, module: "seal1", name: "get_storage") @_extern(c)
+func seal_get_storage(
+    _ key: UnsafeRawPointer?, _ keyLength: UInt32, _ out: UnsafeMutableRawPointer, _ outLengthPointer: UnsafeMutableRawPointer
+) -> UInt32
+
+@_extern(wasm, module: "seal2", name: "set_storage") @_extern(c)
+func seal_set_storage(_ key: UnsafeRawPointer?, _ keyLength: UInt32, _ value: UnsafeRawPointer?, _ valueLength: UInt32) -> UInt32
+
+@_extern(wasm, module: "seal0", name: "seal_caller") @_extern(c)
+func seal_caller(_ out: UnsafeMutableRawPointer, _ outLengthPointer: UnsafeMutableRawPointer)
+
+@_extern(wasm, module: "seal0", name: "seal_value_transferred") @_extern(c)
+func seal_value_transferred(_ out: UnsafeMutableRawPointer, _ outLengthPointer: UnsafeMutableRawPointer)
+
+@_extern(wasm, module: "seal0", name: "seal_deposit_event") @_extern(c)
+func seal_deposit_event(_ topics: UnsafeRawPointer?, _ topicsLength: UInt32, _ data: UnsafeRawPointer?, _ dataLength: UInt32)
+
+@_extern(wasm, module: "seal0", name: "seal_hash_blake2_256") @_extern(c)
+func seal_hash_blake2_256(_ input: UnsafeRawPointer?, _ inputLength: UInt32, _ out: UnsafeMutableRawPointer)
