@@ -84,7 +84,6 @@ public enum PhalaBasePool: Pallet {
                 // Dust: burn the shares; their value stays with the remaining holders.
                 pool.totalShares -= request.shares
                 pool.withdrawQueue.removeFirst()
-                if pool.totalShares == 0 { pool.totalValue = 0 }
                 context.deposit(Event.withdrawal(pid: pool.pid, user: request.user, amount: 0, shares: 0, burntShares: request.shares))
                 continue
             }
@@ -106,7 +105,6 @@ public enum PhalaBasePool: Pallet {
                 burnt = remaining
                 pool.totalShares -= remaining
             }
-            if pool.totalShares == 0 { pool.totalValue = 0 }
             context.deposit(Event.withdrawal(pid: pool.pid, user: request.user, amount: amount, shares: paidShares, burntShares: burnt))
             if remaining - burnt == 0 {
                 pool.withdrawQueue.removeFirst()

@@ -246,7 +246,7 @@ public enum PhalaStakePoolv2: Pallet {
         return total
     }
 
-    /// Handles a session's payout: commission to the owner, the rest to the pool value (minted).
+    /// Handles a session's payout: finds the session's pool and rewards it.
     /// Returns whether it was paid (dust and unassigned rewards are dismissed, not minted).
     static func onReward(session: AccountId32, amount: UInt128, context: inout RuntimeContext) throws -> Bool {
         guard let worker = PhalaComputation.sessionBindings.get(session, in: context.state),
@@ -255,6 +255,12 @@ public enum PhalaStakePoolv2: Pallet {
             context.deposit(Event.rewardDismissedNotInPool(session: session, amount: amount))
             return false
         }
+        return try rewardPool(pid: pid, amount: amount, context: &context)
+    }
+
+    /// Mints a reward into pool `pid`: the commission to the owner reward account, the rest to the
+    /// pool account, raising the pool value (`handle_pool_new_reward`). Returns whether it was paid.
+    public static func rewardPool(pid: UInt64, amount: UInt128, context: inout RuntimeContext) throws -> Bool {
         var pool = try PhalaBasePool.stakePool(pid, in: context.state)
         guard pool.basepool.totalShares > PhalaBasePool.dustThreshold else {
             context.deposit(Event.rewardDismissedNoShare(pid: pid, amount: amount))
