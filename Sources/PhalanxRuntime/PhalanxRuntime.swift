@@ -18,6 +18,7 @@ public enum PhalanxRuntime {
         (4, Sudo.self),
         (20, PhalaComputation.self),
         (21, PhalaStakePoolv2.self),
+        (22, PhalaVault.self),
         (23, PhalaBasePool.self),
     ]
 

@@ -216,7 +216,7 @@ private let bitsPerUnit = 18_446_744_073_709_551_616.0
         try world.contribute(world.alice, pid, 10 * pha)
         try world.dispatch(PhalaBasePool.Call.removeStakerFromWhitelist(pid: pid, staker: world.charlie), as: .signed(world.alice))
         try world.contribute(world.bob, pid, 10 * pha)
-        #expect(throws: PhalaStakePoolv2.Error.vaultNotSupported) {
+        #expect(throws: PhalaBasePool.Error.poolDoesNotExist) {
             try world.dispatch(PhalaStakePoolv2.Call.contribute(pid: pid, amount: 10 * pha, asVault: 3), as: .signed(world.bob))
         }
     }

@@ -31,7 +31,7 @@ extension PhalaBasePool {
             let who = try origin.ensureSigned()
             switch self {
             case .addStakerToWhitelist(let pid, let staker):
-                let pool = try stakePool(pid, in: context.state).basepool
+                let pool = try basePool(pid, in: context.state)
                 guard pool.owner == who else { throw Error.unauthorizedPoolOwner }
                 var list = poolContributionWhitelists.get(pid, in: context.state) ?? []
                 guard !list.contains(staker) else { throw Error.alreadyInContributeWhitelist }
@@ -40,7 +40,7 @@ extension PhalaBasePool {
                 poolContributionWhitelists.set(pid, list, in: &context.state)
                 context.deposit(Event.poolWhitelistStakerAdded(pid: pid, staker: staker))
             case .removeStakerFromWhitelist(let pid, let staker):
-                let pool = try stakePool(pid, in: context.state).basepool
+                let pool = try basePool(pid, in: context.state)
                 guard pool.owner == who else { throw Error.unauthorizedPoolOwner }
                 var list = poolContributionWhitelists.get(pid, in: context.state) ?? []
                 guard let index = list.firstIndex(of: staker) else { throw Error.notInContributeWhitelist }

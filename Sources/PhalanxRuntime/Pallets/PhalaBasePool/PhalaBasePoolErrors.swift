@@ -18,6 +18,8 @@ extension PhalaBasePool {
         case notInContributeWhitelist
         /// The whitelist is full.
         case exceedWhitelistMaxLen
+        /// The pool is not of the expected kind (stake pool or vault).
+        case poolTypeNotMatch
 
         public var name: String {
             switch self {
@@ -29,6 +31,7 @@ extension PhalaBasePool {
             case .alreadyInContributeWhitelist: "AlreadyInContributeWhitelist"
             case .notInContributeWhitelist: "NotInContributeWhitelist"
             case .exceedWhitelistMaxLen: "ExceedWhitelistMaxLen"
+            case .poolTypeNotMatch: "PoolTypeNotMatch"
             }
         }
 
@@ -42,6 +45,7 @@ extension PhalaBasePool {
             case .alreadyInContributeWhitelist: "The staker is already whitelisted."
             case .notInContributeWhitelist: "The staker is not whitelisted."
             case .exceedWhitelistMaxLen: "The whitelist is full."
+            case .poolTypeNotMatch: "The pool is not of the expected kind (stake pool or vault)."
             }
         }
     }

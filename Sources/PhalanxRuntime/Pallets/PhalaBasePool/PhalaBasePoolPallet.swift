@@ -31,7 +31,29 @@ public enum PhalaBasePool: Pallet {
     /// The stake pool `pid`.
     public static func stakePool(_ pid: UInt64, in state: StateOverlay) throws -> StakePool {
         guard let proxy = pools.get(pid, in: state) else { throw Error.poolDoesNotExist }
-        switch proxy { case .stakePool(let pool): return pool }
+        guard case .stakePool(let pool) = proxy else { throw Error.poolTypeNotMatch }
+        return pool
+    }
+
+    /// The shared state of pool `pid`, of either kind.
+    public static func basePool(_ pid: UInt64, in state: StateOverlay) throws -> BasePool {
+        switch pools.get(pid, in: state) {
+        case .stakePool(let pool)?: return pool.basepool
+        case .vault(let vault)?: return vault.basepool
+        case nil: throw Error.poolDoesNotExist
+        }
+    }
+
+    /// The vault `pid`.
+    public static func vault(_ pid: UInt64, in state: StateOverlay) throws -> Vault {
+        guard let proxy = pools.get(pid, in: state) else { throw Error.poolDoesNotExist }
+        guard case .vault(let vault) = proxy else { throw Error.poolTypeNotMatch }
+        return vault
+    }
+
+    /// Stores the vault.
+    public static func setVault(_ vault: Vault, in state: inout StateOverlay) {
+        pools.set(vault.basepool.pid, .vault(vault), in: &state)
     }
 
     /// Stores the stake pool.

@@ -149,24 +149,67 @@ public struct StakePool: Hashable, Sendable, ScaleCodable, TypeInfo {
     }
 }
 
-/// A pool of any kind (`PoolProxy`). Vaults are not implemented yet.
+/// A vault: a pool of pools (`Vault`).
+public struct Vault: Hashable, Sendable, ScaleCodable, TypeInfo {
+    /// The shared pool state (its value includes the value of its shares in stake pools).
+    public var basepool: BasePool
+    /// The share price at the last owner-fee checkpoint (U64F64 bits, PHA per share).
+    public var lastSharePriceCheckpoint: UInt128
+    /// The owner's fee on price gains.
+    public var commission: Permill?
+    /// Shares minted to the owner as fees, not yet claimed.
+    public var ownerShares: UInt128
+    /// The stake pools the vault has invested in.
+    public var investPools: [UInt64]
+
+    /// A vault.
+    public init(basepool: BasePool, lastSharePriceCheckpoint: UInt128, commission: Permill?, ownerShares: UInt128, investPools: [UInt64]) {
+        (self.basepool, self.lastSharePriceCheckpoint, self.commission) = (basepool, lastSharePriceCheckpoint, commission)
+        (self.ownerShares, self.investPools) = (ownerShares, investPools)
+    }
+
+    public func encode(to encoder: inout ScaleEncoder) { encoder.encodeAll(basepool, lastSharePriceCheckpoint, commission, ownerShares, investPools) }
+    public init(from decoder: inout ScaleDecoder) throws {
+        (basepool, lastSharePriceCheckpoint, commission, ownerShares, investPools) = try decoder.decodeAll(
+            BasePool.self, UInt128.self, Permill?.self, UInt128.self, [UInt64].self)
+    }
+    public static var typeInfo: TypeDescription {
+        .init(path: ["phala_pallets", "compute", "vault", "pallet", "Vault"], .composite([
+            FieldDescription("basepool", BasePool.self, typeName: "BasePool"),
+            FieldDescription("last_share_price_checkpoint", UInt128.self, typeName: "Balance"),
+            FieldDescription("commission", Permill?.self, typeName: "Option<Permill>"),
+            FieldDescription("owner_shares", UInt128.self, typeName: "Balance"),
+            FieldDescription("invest_pools", [UInt64].self, typeName: "VecDeque<u64>"),
+        ]))
+    }
+}
+
+/// A pool of any kind (`PoolProxy`).
 public enum PoolProxy: Hashable, Sendable, ScaleCodable, TypeInfo {
     /// A stake pool.
     case stakePool(StakePool)
+    /// A vault.
+    case vault(Vault)
 
     public func encode(to encoder: inout ScaleEncoder) {
-        switch self { case .stakePool(let pool): encoder.encodeVariant(index: 0); encoder.encode(pool) }
+        switch self {
+        case .stakePool(let pool): encoder.encodeVariant(index: 0); encoder.encode(pool)
+        case .vault(let vault): encoder.encodeVariant(index: 1); encoder.encode(vault)
+        }
     }
 
     public init(from decoder: inout ScaleDecoder) throws {
         switch try decoder.readVariantIndex() {
         case 0: self = .stakePool(try decoder.decode())
+        case 1: self = .vault(try decoder.decode())
         case let index: throw ScaleError.invalidVariantIndex(type: "PoolProxy", index: index)
         }
     }
 
     public static var typeInfo: TypeDescription {
-        .init(path: ["phala_pallets", "compute", "pool_proxy", "PoolProxy"],
-              .variant([VariantDescription("StakePool", index: 0, fields: [FieldDescription(nil, StakePool.self, typeName: "StakePool")])]))
+        .init(path: ["phala_pallets", "compute", "pool_proxy", "PoolProxy"], .variant([
+            VariantDescription("StakePool", index: 0, fields: [FieldDescription(nil, StakePool.self, typeName: "StakePool")]),
+            VariantDescription("Vault", index: 1, fields: [FieldDescription(nil, Vault.self, typeName: "Vault")]),
+        ]))
     }
 }

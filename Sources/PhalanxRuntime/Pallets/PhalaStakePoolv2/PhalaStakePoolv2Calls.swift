@@ -18,9 +18,9 @@ extension PhalaStakePoolv2 {
         case claimOwnerRewards(pid: UInt64, target: AccountId32)
         /// Anyone: pays the queue and stops all workers if a request outlived the grace period.
         case checkAndMaybeForceWithdraw(pid: UInt64)
-        /// Contributes `amount` for shares (`as_vault` must be `None` until vaults exist).
+        /// Contributes `amount` for shares; with `as_vault`, the vault owner invests the vault's funds.
         case contribute(pid: UInt64, amount: UInt128, asVault: UInt64?)
-        /// Queues a withdrawal of `shares` (`as_vault` must be `None`).
+        /// Queues a withdrawal of `shares`; with `as_vault`, of the vault's shares.
         case withdraw(pid: UInt64, shares: UInt128, asVault: UInt64?)
         /// Owner: starts computing on a worker with `stake` of the pool's free stake.
         case startComputing(pid: UInt64, worker: WorkerPublicKey, stake: UInt128)
@@ -112,12 +112,14 @@ extension PhalaStakePoolv2 {
                 try PhalaStakePoolv2.checkAndMaybeForceWithdraw(pid: pid, context: &context)
             case .contribute(let pid, let amount, let asVault):
                 let who = try origin.ensureSigned()
-                guard asVault == nil else { throw Error.vaultNotSupported }
-                try PhalaStakePoolv2.contribute(who: who, pid: pid, amount: amount, context: &context)
+                try PhalaStakePoolv2.contribute(who: who, pid: pid, amount: amount, asVault: asVault, context: &context)
             case .withdraw(let pid, let shares, let asVault):
                 let who = try origin.ensureSigned()
-                guard asVault == nil else { throw Error.vaultNotSupported }
-                try PhalaStakePoolv2.withdraw(who: who, pid: pid, shares: shares, context: &context)
+                if let vid = asVault {
+                    try PhalaStakePoolv2.withdrawAsVault(owner: who, vid: vid, pid: pid, shares: shares, context: &context)
+                } else {
+                    try PhalaStakePoolv2.withdraw(who: who, pid: pid, shares: shares, context: &context)
+                }
             case .startComputing(let pid, let worker, let stake):
                 try PhalaStakePoolv2.startComputing(owner: try origin.ensureSigned(), pid: pid, worker: worker, stake: stake, context: &context)
             case .stopComputing(let pid, let worker):

@@ -34,8 +34,8 @@ extension PhalaStakePoolv2 {
         case workersExceedLimit
         /// The caller is not on the pool's contribution whitelist.
         case notInContributeWhitelist
-        /// Vaults are not implemented yet: `as_vault` must be `None`.
-        case vaultNotSupported
+        /// The vault is locked after a forced shutdown and cannot invest.
+        case vaultIsLocked
         /// The slash amount is zero (or the pool has no value).
         case invalidSlashAmount
         /// The slash reason is longer than 256 bytes.
@@ -59,7 +59,7 @@ extension PhalaStakePoolv2 {
             case .noRewardToClaim: "NoRewardToClaim"
             case .workersExceedLimit: "WorkersExceedLimit"
             case .notInContributeWhitelist: "NotInContributeWhitelist"
-            case .vaultNotSupported: "VaultNotSupported"
+            case .vaultIsLocked: "VaultIsLocked"
             case .invalidSlashAmount: "InvalidSlashAmount"
             case .reasonTooLong: "ReasonTooLong"
             }
@@ -83,7 +83,7 @@ extension PhalaStakePoolv2 {
             case .noRewardToClaim: "There's no reward to claim."
             case .workersExceedLimit: "The pool has reached its worker limit."
             case .notInContributeWhitelist: "The caller is not on the pool's contribution whitelist."
-            case .vaultNotSupported: "Vaults are not implemented yet: `as_vault` must be `None`."
+            case .vaultIsLocked: "The vault is locked after a forced shutdown and cannot invest."
             case .invalidSlashAmount: "The slash amount is zero (or the pool has no value)."
             case .reasonTooLong: "The slash reason is longer than 256 bytes."
             }

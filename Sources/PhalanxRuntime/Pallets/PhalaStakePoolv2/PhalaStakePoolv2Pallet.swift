@@ -120,18 +120,36 @@ public enum PhalaStakePoolv2: Pallet {
 
     /// Contributes `amount` of `who`'s free balance to the pool; returns the shares minted.
     @discardableResult
-    public static func contribute(who: AccountId32, pid: UInt64, amount: UInt128, context: inout RuntimeContext) throws -> UInt128 {
+    public static func contribute(who: AccountId32, pid: UInt64, amount: UInt128, asVault: UInt64? = nil, context: inout RuntimeContext) throws -> UInt128 {
         var pool = try PhalaBasePool.stakePool(pid, in: context.state)
         guard amount >= minContribution else { throw Error.insufficientContribution }
         guard PhalaBasePool.mayContribute(who, pool: pool.basepool, state: context.state) else { throw Error.notInContributeWhitelist }
         guard !(pool.basepool.totalShares > 0 && pool.basepool.totalValue == 0) else { throw Error.poolBankrupt }
-        try Balances.transfer(from: who, to: pool.basepool.poolAccountId, amount: amount, keepAlive: true, context: &context)
-        let shares = try PhalaBasePool.contribute(&pool.basepool, user: who, amount: amount, state: &context.state)
+        var holder = who
+        if let vid = asVault {
+            // The vault owner invests the vault's free funds; the vault account holds the shares.
+            guard !PhalaVault.vaultLocks.contains(vid, in: context.state) else { throw Error.vaultIsLocked }
+            var vault = try PhalaVault.investingVault(vid, owner: who, context: &context)
+            holder = vault.basepool.poolAccountId
+            try PhalaFunds.move(from: holder, to: pool.basepool.poolAccountId, amount: amount, context: &context)
+            if !vault.investPools.contains(pid) { vault.investPools.append(pid) }
+            if !pool.basepool.valueSubscribers.contains(vid) { pool.basepool.valueSubscribers.append(vid) }
+            PhalaBasePool.setVault(vault, in: &context.state)
+        } else {
+            try Balances.transfer(from: who, to: pool.basepool.poolAccountId, amount: amount, keepAlive: true, context: &context)
+        }
+        let shares = try PhalaBasePool.contribute(&pool.basepool, user: holder, amount: amount, state: &context.state)
         try PhalaBasePool.tryProcessWithdrawQueue(&pool.basepool, context: &context)
         if let cap = pool.cap, pool.basepool.totalValue > cap { throw Error.stakeExceedsCapacity }
         PhalaBasePool.setStakePool(pool, in: &context.state)
-        context.deposit(Event.contribution(pid: pid, user: who, amount: amount, shares: shares, asVault: nil))
+        context.deposit(Event.contribution(pid: pid, user: holder, amount: amount, shares: shares, asVault: asVault))
         return shares
+    }
+
+    /// Withdraws on behalf of vault `vid` (its owner calls): the vault account is the withdrawer.
+    public static func withdrawAsVault(owner: AccountId32, vid: UInt64, pid: UInt64, shares: UInt128, context: inout RuntimeContext) throws {
+        let vault = try PhalaVault.investingVault(vid, owner: owner, context: &context)
+        try withdraw(who: vault.basepool.poolAccountId, pid: pid, shares: shares, context: &context)
     }
 
     /// Queues a withdrawal of `shares` and pays what free stake allows.
