@@ -103,3 +103,40 @@ import Testing
         #expect(abs(Double(ve5.bits) / 18_446_744_073_709_551_616 - 1246.3) < 1e-9)
     }
 }
+
+/// The heartbeat challenge: Phala's `pow_target` and the challenged fraction of workers.
+@Suite struct HeartbeatChallengeTests {
+    @Test func onlineTargetFormula() {
+        #expect(PhalaComputation.onlineTarget(numTx: 20, onlineWorkers: 0, secsPerBlock: 12) == ChallengeU256(high: 0, low: 0))
+        // N = 1, 12 s blocks: t = min(20, 2/300); frac = ⌊(t/N)·2²⁴⌋ = 111 848 (U32F32 truncation).
+        let one = PhalaComputation.onlineTarget(numTx: 20, onlineWorkers: 1, secsPerBlock: 12)
+        let frac: UInt128 = 111_848
+        #expect(one == ChallengeU256(high: (frac << 104) - 1, low: UInt128.max - frac + 1))
+        // Many workers: t is capped by num_tx = 20, so the target shrinks as N grows.
+        let many = PhalaComputation.onlineTarget(numTx: 20, onlineWorkers: 100_000, secsPerBlock: 12)
+        #expect(many < PhalaComputation.onlineTarget(numTx: 20, onlineWorkers: 1000, secsPerBlock: 12))
+        // Every worker when t/N would reach 1.
+        #expect(PhalaComputation.onlineTarget(numTx: 20, onlineWorkers: 1, secsPerBlock: 1800) == ChallengeU256(high: .max, low: .max))
+        let bytes = (0..<32).map { UInt8($0) }
+        #expect(ChallengeU256(bigEndian: bytes).bigEndianBytes == bytes)
+    }
+
+    @Test func aboutTwoChallengesPerWorkerHour() {
+        // 1000 workers, 12 s blocks: t = 2000/300 ⇒ each worker is challenged with probability 1/150.
+        let target = PhalaComputation.onlineTarget(numTx: 20, onlineWorkers: 1000, secsPerBlock: 12)
+        let challenge = HeartbeatChallenge(
+            seed: H256(unchecked: blake2_256(Array("seed".utf8))), onlineTarget: H256(unchecked: target.bigEndianBytes))
+        let keys = 30_000
+        let hits = (0..<keys).filter { n in
+            challenge.challenges(H256(unchecked: blake2_256(withUnsafeBytes(of: UInt64(n).littleEndian) { Array($0) })))
+        }.count
+        #expect(abs(hits - keys / 150) < 60, "\(hits) challenged")
+    }
+
+    @Test func eachBlockPublishesAChallenge() throws {
+        var world = try StakingWorld()
+        world.nextBlock()
+        let challenge = try #require(PhalaComputation.heartbeatChallenge.get(world.state))
+        #expect(challenge.onlineTarget == .zero)  // no online workers
+    }
+}

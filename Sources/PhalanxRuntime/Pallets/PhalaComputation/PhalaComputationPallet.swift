@@ -15,6 +15,10 @@ import PhalanxPrimitives
 /// - *Heartbeat*: a worker's sign of life (the `heartbeat` call until workers send it through
 ///   the message queue). Silent longer than `heartbeat_window` blocks ⇒ *Unresponsive*: each block
 ///   `V −= V·slash_rate` and nothing is paid until it heartbeats again.
+/// - *Challenge*: each block stores `HeartbeatChallenge{seed, online_target}` (seed = parent hash,
+///   target = Phala's `pow_target` for the online worker count); a worker is challenged when
+///   `blake2_256(pubkey) XOR seed ≤ online_target`, about 2 per worker-hour. Workers answer
+///   challenges with heartbeats; on chain, only the heartbeat window decides responsiveness.
 ///
 /// ## Calls
 /// - `set_cool_down_expiration(period)`, `update_tokenomic(new_params)`, `set_heartbeat_paused(paused)`: root
@@ -47,7 +51,7 @@ public enum PhalaComputation: Pallet {
 
     public static var storageItems: [any StorageItem] {
         [tokenomicParameters, workers, sessions, sessionBindings, workerBindings, stakes, coolDownPeriod, onlineWorkers,
-         nextSessionId, heartbeatPaused]
+         nextSessionId, heartbeatPaused, heartbeatChallenge]
     }
 
     // MARK: - Registry seam
@@ -198,6 +202,7 @@ public enum PhalaComputation: Pallet {
 
     public static func onFinalize(_ context: inout RuntimeContext) {
         guard !(heartbeatPaused.value(context.state) ?? false) else { return }
+        issueChallenge(&context)
         let params = tokenomicParameters.value(context.state) ?? .phalaDefaults
         let now = context.blockNumber
         // Storage-key order: deterministic.
