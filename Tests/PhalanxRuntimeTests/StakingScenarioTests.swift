@@ -82,3 +82,30 @@ private let pha = Balances.dollars
 extension Double {
     fileprivate var squared: Double { self * self }
 }
+
+/// Weight estimates stay sane: every staking call fits in 1 % of a block.
+@Suite struct StakingWeightTests {
+    @Test func callWeightsAreBounded() {
+        let worker = StakingWorld.worker(1)
+        let account = AccountId32(bytes: [UInt8](repeating: 1, count: 32))!
+        let infos: [DispatchInfo] = [
+            PhalaStakePoolv2.Call.create, .addWorker(pid: 0, pubkey: worker), .removeWorker(pid: 0, worker: worker), .setCap(pid: 0, cap: 1),
+            .setPayoutPref(pid: 0, payoutCommission: nil), .claimOwnerRewards(pid: 0, target: account), .checkAndMaybeForceWithdraw(pid: 0),
+            .contribute(pid: 0, amount: 1, asVault: nil), .withdraw(pid: 0, shares: 1, asVault: nil),
+            .startComputing(pid: 0, worker: worker, stake: 1), .stopComputing(pid: 0, worker: worker), .reclaimPoolWorker(pid: 0, worker: worker),
+            .slashPool(pid: 0, amount: .amount(1), reason: []),
+        ].map(\.info) + [
+            PhalaComputation.Call.setCoolDownExpiration(period: 1), .updateTokenomic(newParams: .phalaDefaults), .setHeartbeatPaused(paused: true),
+            .forceRegisterWorker(worker: worker, operator_: account, initialScore: 1, confidenceLevel: 1), .heartbeat(worker: worker),
+        ].map(\.info) + [
+            PhalaVault.Call.create, .setPayoutPref(pid: 0, payoutCommission: nil), .claimOwnerShares(vaultPid: 0, target: account, shares: 1),
+            .maybeGainOwnerShares(vaultPid: 0), .checkAndMaybeForceWithdraw(vaultPid: 0), .contribute(pid: 0, amount: 1), .withdraw(pid: 0, shares: 1),
+        ].map(\.info) + [
+            PhalaBasePool.Call.addStakerToWhitelist(pid: 0, staker: account), .removeStakerFromWhitelist(pid: 0, staker: account),
+        ].map(\.info)
+        for info in infos {
+            #expect(info.weight.refTime > 0)
+            #expect(info.weight.refTime <= Executive.maxBlockWeight.refTime / 100)
+        }
+    }
+}

@@ -45,6 +45,7 @@ enum PhalaFunds {
     /// Phala's derived account: `TrailingZeroInput` decode of `prefix ‖ blake2_256(seed)` (first 32 bytes).
     static func derive(prefix: String, seed: [UInt8]) -> AccountId32 {
         let raw = Array(prefix.utf8) + blake2_256(seed)
-        return AccountId32(bytes: Array(raw.prefix(32))) ?? AccountId32(bytes: [UInt8](repeating: 0, count: 32))!
+        guard let account = AccountId32(bytes: Array(raw.prefix(32))) else { preconditionFailure("prefix ‖ 32-byte hash has 32+ bytes") }
+        return account
     }
 }

@@ -200,6 +200,15 @@ public enum PhalaComputation: Pallet {
         return try info.v.multiplied(by: info.v).adding(pPart.multiplied(by: pPart)).squareRoot()
     }
 
+    /// Reserves the weight of this block's `onFinalize` V/P pass (one settlement per computing worker).
+    public static func onInitialize(_ context: inout RuntimeContext) -> Weight {
+        let online = UInt64(onlineWorkers.value(context.state) ?? 0)
+        let perWorker = PhalaComputationWeights.settlePerWorker
+        return Weight(
+            refTime: PhalaComputationWeights.challenge.refTime &+ online &* perWorker.refTime,
+            proofSize: PhalaComputationWeights.challenge.proofSize &+ online &* perWorker.proofSize)
+    }
+
     public static func onFinalize(_ context: inout RuntimeContext) {
         guard !(heartbeatPaused.value(context.state) ?? false) else { return }
         issueChallenge(&context)

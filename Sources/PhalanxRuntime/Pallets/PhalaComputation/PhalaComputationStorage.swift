@@ -88,6 +88,7 @@ public struct TokenomicParams: Hashable, Sendable, ScaleCodable, TypeInfo {
         encoder.encodeAll(rigK, rigB, re, k, kappa)
     }
 
+    /// Parameters from their fields.
     public init(
         phaRate: FixedU64F64, rho: FixedU64F64, budgetPerBlock: FixedU64F64, vMax: FixedU64F64, costK: FixedU64F64,
         costB: FixedU64F64, slashRate: FixedU64F64, treasuryRatio: FixedU64F64, heartbeatWindow: UInt32, rigK: FixedU64F64,
