@@ -120,3 +120,28 @@ def test_pool_lifecycle(substrate):
                 burned += e["attributes"]["amount"]
     assert minted > 0
     assert substrate.query("Balances", "TotalIssuance").value == issuance0 + minted - burned
+
+
+def run_cli(dev_node, *args, suri="//Dave"):
+    import json, subprocess
+    from conftest import BINARY
+    url = f"http://127.0.0.1:{dev_node.rpc_port}/"
+    result = subprocess.run([BINARY, "pool", *args, "--url", url, "--suri", suri], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_pool_cli(dev_node):
+    created = run_cli(dev_node, "create")
+    pid = created["pool"]["pid"]
+    dave = Keypair.create_from_uri("//Dave")
+    assert ss58_decode(created["pool"]["owner"]) == dave.public_key.hex()
+    assert created["pool"]["totalValue"] == "0"
+    assert run_cli(dev_node, "set-commission", str(pid), "50000")["pool"]["commission"] == 50000
+    contributed = run_cli(dev_node, "contribute", str(pid), str(20 * PHA), suri="//Eve")["pool"]
+    assert contributed["totalValue"] == str(20 * PHA) and contributed["sharePrice"].startswith("1.0")
+    assert run_cli(dev_node, "set-cap", str(pid), str(100 * PHA))["pool"]["cap"] == str(100 * PHA)
+    withdrawn = run_cli(dev_node, "withdraw", str(pid), str(5 * PHA), suri="//Eve")["pool"]
+    assert withdrawn["totalValue"] == str(15 * PHA) and withdrawn["withdrawQueue"] == []
+    assert pid in [p["pid"] for p in run_cli(dev_node, "list")["pools"]]
+    assert run_cli(dev_node, "info", str(pid))["kind"] == "StakePool"
