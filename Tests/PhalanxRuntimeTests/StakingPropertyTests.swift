@@ -27,6 +27,11 @@ private let pha = Balances.dollars
         }
     }
 
+    /// Shrunk counterexamples found earlier (a vault shutdown queueing in a pool), replayed.
+    @Test func regressions() throws {
+        try Self.run([6_570_497_079_517_249_167, 5_129_793_500_110_545_613, 16_042_681_859_927_059_690, 8_050_058_811_315_712_701, 0].map(Op.init))
+    }
+
     static func run(_ ops: [Op]) throws {
         var world = try StakingWorld()
         let owners = [world.alice, world.bob, world.charlie]
@@ -106,7 +111,18 @@ private let pha = Balances.dollars
                 }
             default:
                 if op.fraction > 50 { world.advance(seconds: 21 * 24 * 3600 + 1) }
+                let shutdowns = world.events(PhalaVault.Event.self).count { if case .forceShutdown = $0 { true } else { false } }
                 try? world.dispatch(PhalaVault.Call.checkAndMaybeForceWithdraw(vaultPid: vid), as: .signed(user))
+                if world.events(PhalaVault.Event.self).count(where: { if case .forceShutdown = $0 { true } else { false } }) > shutdowns,
+                    world.shares(vaultAccount, pid) == 0, try world.pool(pid).basepool.valueSubscribers.contains(vid) {
+                    // The shutdown withdrew the vault's shares from this pool: a (merged) request at the back.
+                    if queueBefore.contains(vaultAccount) || world.events(PhalaBasePool.Event.self).dropFirst(withdrawalsBefore).contains(where: {
+                        if case .withdrawalQueued(pid, vaultAccount, _) = $0 { true } else { false }
+                    }) {
+                        effective.removeAll { $0 == vaultAccount }
+                        effective.append(vaultAccount)
+                    }
+                }
                 try? world.dispatch(PhalaVault.Call.maybeGainOwnerShares(vaultPid: vid), as: .signed(user))
             }
 

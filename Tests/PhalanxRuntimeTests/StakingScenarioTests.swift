@@ -109,3 +109,29 @@ extension Double {
         }
     }
 }
+
+/// `restart_computing`: more stake without the cool-down, only with an empty queue.
+@Suite struct RestartComputingTests {
+    @Test func restartWithMoreStake() throws {
+        var world = try StakingWorld()
+        let pid = try world.poolWithWorker(owner: world.alice, worker: 1)
+        let worker = StakingWorld.worker(1)
+        try world.contribute(world.bob, pid, 3000 * pha)
+        try world.dispatch(PhalaStakePoolv2.Call.startComputing(pid: pid, worker: worker, stake: 1500 * pha), as: .signed(world.alice))
+        #expect(throws: PhalaStakePoolv2.Error.invalidRestartStake) {
+            try world.dispatch(PhalaStakePoolv2.Call.restartComputing(pid: pid, worker: worker, stake: 1500 * pha), as: .signed(world.alice))
+        }
+        try world.dispatch(PhalaStakePoolv2.Call.restartComputing(pid: pid, worker: worker, stake: 2500 * pha), as: .signed(world.alice))
+        let pool = try world.pool(pid)
+        #expect(world.session(pid, 1)?.state == .workerIdle)
+        #expect(world.free(pool.lockAccount) == 2500 * pha)
+        #expect(world.free(pool.basepool.poolAccountId) == 500 * pha)
+        #expect(pool.cdWorkers.isEmpty)
+        #expect(PhalaComputation.onlineWorkers.value(world.state) == 1)
+        // With a pending withdrawal it is refused.
+        try world.withdraw(world.bob, pid, 1000 * pha)
+        #expect(throws: PhalaStakePoolv2.Error.withdrawQueueNotEmpty) {
+            try world.dispatch(PhalaStakePoolv2.Call.restartComputing(pid: pid, worker: worker, stake: 2600 * pha), as: .signed(world.alice))
+        }
+    }
+}

@@ -161,12 +161,16 @@ public enum PhalaComputation: Pallet {
     /// Ends the cool-down: returns `(original stake, slashed)` and makes the session ready again.
     /// Stake slashing at reclaim is disabled, as in Phala (`calc_final_stake` returns `(stake, 0)`);
     /// pool slashes reduce `Stakes` directly (see `PhalaStakePoolv2.slash_pool`).
-    public static func reclaim(session: AccountId32, context: inout RuntimeContext) throws -> (stake: UInt128, slashed: UInt128) {
+    public static func reclaim(
+        session: AccountId32, checkCoolDown: Bool = true, context: inout RuntimeContext
+    ) throws -> (stake: UInt128, slashed: UInt128) {
         guard var info = sessions.get(session, in: context.state) else { throw Error.sessionNotFound }
         guard info.state == .workerCoolingDown else { throw Error.workerNotCoolingDown }
         let period = coolDownPeriod.value(context.state) ?? 604_800
         let now = nowSeconds(context.state)
-        guard now >= info.coolDownStart, now - info.coolDownStart >= period else { throw Error.coolDownNotReady }
+        if checkCoolDown {
+            guard now >= info.coolDownStart, now - info.coolDownStart >= period else { throw Error.coolDownNotReady }
+        }
         let stake = stakes.get(session, in: context.state) ?? 0
         stakes.remove(session, in: &context.state)
         info.state = .ready
@@ -231,9 +235,12 @@ public enum PhalaComputation: Pallet {
         for (session, original) in computing {
             var info = original
             do {
+                // Work on a copy so a failed settlement leaves the session as it was.
+                var updated = original
                 try context.transactional { context in
-                    try step(session: session, info: &info, sumShare: sumShare, params: params, context: &context)
+                    try step(session: session, info: &updated, sumShare: sumShare, params: params, context: &context)
                 }
+                info = updated
             } catch {
                 context.deposit(Event.internalErrorWorkerSettleFailed(session: session))
             }

@@ -28,6 +28,8 @@ extension PhalaStakePoolv2 {
         case stopComputing(pid: UInt64, worker: WorkerPublicKey)
         /// Anyone: returns a cooled-down worker's stake to the pool.
         case reclaimPoolWorker(pid: UInt64, worker: WorkerPublicKey)
+        /// Owner: restarts a computing worker with more stake, without cool-down.
+        case restartComputing(pid: UInt64, worker: WorkerPublicKey, stake: UInt128)
         /// Root (governance): slashes a pool to the treasury.
         case slashPool(pid: UInt64, amount: SlashAmount, reason: [UInt8])
 
@@ -56,6 +58,8 @@ extension PhalaStakePoolv2 {
                                    docs: ["Starts a worker on behalf of the stake pool."]),
                 VariantDescription("stop_computing", index: 14, fields: [pid, worker], docs: ["Stops a worker on behalf of the stake pool."]),
                 VariantDescription("reclaim_pool_worker", index: 15, fields: [pid, worker], docs: ["Reclaims the releasing stake of a worker in a pool."]),
+                VariantDescription("restart_computing", index: 17, fields: [pid, worker, FieldDescription("stake", UInt128.self, typeName: "BalanceOf<T>")],
+                                   docs: ["Restarts the worker with a higher stake."]),
                 VariantDescription("slash_pool", index: 20, fields: [
                     pid, FieldDescription("amount", SlashAmount.self, typeName: "SlashAmount<BalanceOf<T>>"),
                     FieldDescription("reason", [UInt8].self, typeName: "Vec<u8>"),
@@ -77,6 +81,7 @@ extension PhalaStakePoolv2 {
             case .startComputing: DispatchInfo(weight: PhalaStakePoolv2Weights.startComputing)
             case .stopComputing: DispatchInfo(weight: PhalaStakePoolv2Weights.stopComputing)
             case .reclaimPoolWorker: DispatchInfo(weight: PhalaStakePoolv2Weights.reclaimPoolWorker)
+            case .restartComputing: DispatchInfo(weight: PhalaStakePoolv2Weights.restartComputing)
             case .slashPool: DispatchInfo(weight: PhalaStakePoolv2Weights.slashPool)
             }
         }
@@ -127,6 +132,8 @@ extension PhalaStakePoolv2 {
             case .reclaimPoolWorker(let pid, let worker):
                 _ = try origin.ensureSigned()
                 try PhalaStakePoolv2.reclaimPoolWorker(pid: pid, worker: worker, context: &context)
+            case .restartComputing(let pid, let worker, let stake):
+                try PhalaStakePoolv2.restartComputing(owner: try origin.ensureSigned(), pid: pid, worker: worker, stake: stake, context: &context)
             case .slashPool(let pid, let amount, let reason):
                 try origin.ensureRoot()
                 try PhalaStakePoolv2.slashPool(pid: pid, amount: amount, reason: reason, context: &context)
@@ -147,6 +154,7 @@ extension PhalaStakePoolv2 {
             case .startComputing(let p, let w, let s): encoder.encodeVariant(index: 13); encoder.encodeAll(p, w, s)
             case .stopComputing(let p, let w): encoder.encodeVariant(index: 14); encoder.encodeAll(p, w)
             case .reclaimPoolWorker(let p, let w): encoder.encodeVariant(index: 15); encoder.encodeAll(p, w)
+            case .restartComputing(let p, let w, let s): encoder.encodeVariant(index: 17); encoder.encodeAll(p, w, s)
             case .slashPool(let p, let a, let r): encoder.encodeVariant(index: 20); encoder.encodeAll(p, a, r)
             }
         }
@@ -165,6 +173,7 @@ extension PhalaStakePoolv2 {
             case 13: self = .startComputing(pid: try decoder.decode(), worker: try decoder.decode(), stake: try decoder.decode())
             case 14: self = .stopComputing(pid: try decoder.decode(), worker: try decoder.decode())
             case 15: self = .reclaimPoolWorker(pid: try decoder.decode(), worker: try decoder.decode())
+            case 17: self = .restartComputing(pid: try decoder.decode(), worker: try decoder.decode(), stake: try decoder.decode())
             case 20: self = .slashPool(pid: try decoder.decode(), amount: try decoder.decode(), reason: try decoder.decode())
             case let index: throw ScaleError.invalidVariantIndex(type: "PhalaStakePoolv2.Call", index: index)
             }

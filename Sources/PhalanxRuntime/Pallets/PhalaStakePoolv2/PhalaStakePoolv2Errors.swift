@@ -40,6 +40,10 @@ extension PhalaStakePoolv2 {
         case invalidSlashAmount
         /// The slash reason is longer than 256 bytes.
         case reasonTooLong
+        /// Restarting needs an empty withdraw queue.
+        case withdrawQueueNotEmpty
+        /// Restarting needs more stake than the stake released.
+        case invalidRestartStake
 
         public var name: String {
             switch self {
@@ -62,6 +66,8 @@ extension PhalaStakePoolv2 {
             case .vaultIsLocked: "VaultIsLocked"
             case .invalidSlashAmount: "InvalidSlashAmount"
             case .reasonTooLong: "ReasonTooLong"
+            case .withdrawQueueNotEmpty: "WithdrawQueueNotEmpty"
+            case .invalidRestartStake: "InvalidRestartStake"
             }
         }
 
@@ -86,6 +92,8 @@ extension PhalaStakePoolv2 {
             case .vaultIsLocked: "The vault is locked after a forced shutdown and cannot invest."
             case .invalidSlashAmount: "The slash amount is zero (or the pool has no value)."
             case .reasonTooLong: "The slash reason is longer than 256 bytes."
+            case .withdrawQueueNotEmpty: "Restarting needs an empty withdraw queue."
+            case .invalidRestartStake: "Restarting needs more stake than the stake released."
             }
         }
     }

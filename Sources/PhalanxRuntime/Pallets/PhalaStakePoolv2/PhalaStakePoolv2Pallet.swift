@@ -19,7 +19,7 @@ import PhalanxPrimitives
 /// ## Calls
 /// `create`, `add_worker`, `remove_worker`, `set_cap`, `set_payout_pref`, `claim_owner_rewards`,
 /// `check_and_maybe_force_withdraw`, `contribute`, `withdraw`, `start_computing`, `stop_computing`,
-/// `reclaim_pool_worker` (Phala's indices), and `slash_pool` (index 20).
+/// `reclaim_pool_worker`, `restart_computing` (Phala's indices), and `slash_pool` (index 20).
 public enum PhalaStakePoolv2: Pallet {
     public static let name = "PhalaStakePoolv2"
     public static let moduleName = "phala_pallets::compute::stake_pool_v2"
@@ -185,6 +185,22 @@ public enum PhalaStakePoolv2: Pallet {
         PhalaBasePool.setStakePool(pool, in: &context.state)
     }
 
+    /// Restarts a computing worker with a larger stake, skipping the cool-down (`restart_computing`):
+    /// needs an empty withdraw queue and `stake` above the stake released.
+    public static func restartComputing(owner: AccountId32, pid: UInt64, worker: WorkerPublicKey, stake: UInt128, context: inout RuntimeContext) throws {
+        var pool = try ownedPool(pid, by: owner, state: context.state)
+        guard pool.workers.contains(worker) else { throw Error.workerDoesNotExist }
+        guard pool.basepool.withdrawQueue.isEmpty else { throw Error.withdrawQueueNotEmpty }
+        let session = sessionAccount(pid: pid, worker: worker)
+        try PhalaComputation.stopComputing(session: session, context: &context)
+        let (released, _) = try PhalaComputation.reclaim(session: session, checkCoolDown: false, context: &context)
+        guard stake > released else { throw Error.invalidRestartStake }
+        try PhalaFunds.move(from: pool.lockAccount, to: pool.basepool.poolAccountId, amount: released, context: &context)
+        pool.cdWorkers.removeAll { $0 == worker }
+        PhalaBasePool.setStakePool(pool, in: &context.state)
+        try startComputing(owner: owner, pid: pid, worker: worker, stake: stake, context: &context)
+    }
+
     /// Returns a cooled-down worker's stake to the pool's free stake and pays the queue.
     public static func reclaimPoolWorker(pid: UInt64, worker: WorkerPublicKey, context: inout RuntimeContext) throws {
         var pool = try PhalaBasePool.stakePool(pid, in: context.state)
@@ -206,7 +222,8 @@ public enum PhalaStakePoolv2: Pallet {
         let now = PhalaComputation.nowSeconds(context.state)
         var budget = PhalaFunds.free(pool.basepool.poolAccountId, in: context.state)
         for worker in pool.cdWorkers {
-            budget += PhalaComputation.stakes.get(sessionAccount(pid: pid, worker: worker), in: context.state) ?? 0
+            let stake = PhalaComputation.stakes.get(sessionAccount(pid: pid, worker: worker), in: context.state) ?? 0
+            budget = budget.addingReportingOverflow(stake).overflow ? .max : budget + stake
         }
         var shutdown = false
         for request in pool.basepool.withdrawQueue {

@@ -13,5 +13,6 @@ enum PhalaStakePoolv2Weights {
     static let startComputing = Weight(refTime: 80_000_000, proofSize: 12_000)
     static let stopComputing = Weight(refTime: 60_000_000, proofSize: 12_000)
     static let reclaimPoolWorker = Weight(refTime: 120_000_000, proofSize: 20_000)
+    static let restartComputing = Weight(refTime: 200_000_000, proofSize: 24_000)
     static let slashPool = Weight(refTime: 100_000_000, proofSize: 20_000)
 }
