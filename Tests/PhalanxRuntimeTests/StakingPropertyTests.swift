@@ -94,7 +94,21 @@ private let pha = Balances.dollars
                 try? world.dispatch(PhalaStakePoolv2.Call.reclaimPoolWorker(pid: pid, worker: worker), as: .signed(user))
                 try? world.dispatch(PhalaStakePoolv2.Call.checkAndMaybeForceWithdraw(pid: pid), as: .signed(user))
             case 8:
+                // A block: computing workers heartbeat (or not); settlements mint rewards and treasury shares.
+                if op.fraction > 30 {
+                    for (index, owner) in owners.enumerated() {
+                        try? world.dispatch(PhalaComputation.Call.heartbeat(worker: StakingWorld.worker(UInt8(index + 1))), as: .signed(owner))
+                    }
+                }
+                let deposits = world.events(Balances.Event.self).count
                 world.nextBlock()
+                if op.fraction % 2 == 0 { world.nextBlocks(3) }
+                for event in world.events(Balances.Event.self).dropFirst(deposits) {
+                    if case .deposit(let who, let amount) = event {
+                        #expect(tracked.contains(who), "mint to an untracked account")
+                        minted += amount
+                    }
+                }
             case 9:
                 try? world.dispatch(PhalaVault.Call.contribute(pid: vid, amount: op.amount), as: .signed(user))
             case 10:

@@ -93,7 +93,7 @@ extension Double {
             .setPayoutPref(pid: 0, payoutCommission: nil), .claimOwnerRewards(pid: 0, target: account), .checkAndMaybeForceWithdraw(pid: 0),
             .contribute(pid: 0, amount: 1, asVault: nil), .withdraw(pid: 0, shares: 1, asVault: nil),
             .startComputing(pid: 0, worker: worker, stake: 1), .stopComputing(pid: 0, worker: worker), .reclaimPoolWorker(pid: 0, worker: worker),
-            .slashPool(pid: 0, amount: .amount(1), reason: []),
+            .slashPool(pid: 0, amount: .amount(1), reason: []), .restartComputing(pid: 0, worker: worker, stake: 1),
         ].map(\.info) + [
             PhalaComputation.Call.setCoolDownExpiration(period: 1), .updateTokenomic(newParams: .phalaDefaults), .setHeartbeatPaused(paused: true),
             .forceRegisterWorker(worker: worker, operator_: account, initialScore: 1, confidenceLevel: 1), .heartbeat(worker: worker),
