@@ -5,7 +5,7 @@ import PhalanxPrimitives
 public enum PhalanxRuntime {
     /// The runtime version. Bump `specVersion` whenever metadata or behaviour changes.
     public static let version = RuntimeVersion(
-        specName: "phalanx", implName: "phalanx-swift", authoringVersion: 1, specVersion: 300, implVersion: 0,
+        specName: "phalanx", implName: "phalanx-swift", authoringVersion: 1, specVersion: 400, implVersion: 0,
         transactionVersion: 1, stateVersion: 1,
         apis: RuntimeAPI.supported.map { (Blake2b.hash(Array($0.name.utf8), length: 8), $0.version) })
 
@@ -16,6 +16,10 @@ public enum PhalanxRuntime {
         (2, Balances.self),
         (3, TransactionPayment.self),
         (4, Sudo.self),
+        (20, PhalaComputation.self),
+        (21, PhalaStakePoolv2.self),
+        (22, PhalaVault.self),
+        (23, PhalaBasePool.self),
         (30, PhalaMq.self),
         (31, PhalaRegistry.self),
         (32, PhalaPhatContracts.self),
