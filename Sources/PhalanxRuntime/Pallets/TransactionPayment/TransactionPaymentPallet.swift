@@ -4,7 +4,7 @@ import PhalanxPrimitives
 ///
 /// Fees: `base fee + length fee + weight fee` (times 5 for operational calls' priority) plus the
 /// sender's tip. The fee is withdrawn before dispatch (an account that cannot pay never gets
-/// its call dispatched) and reported by `TransactionFeePaid`. The fee, tip included, is paid into the
+/// its call dispatched) and reported by `TransactionFeePaid`. After dispatch the fee, tip included, is paid into the
 /// treasury pot (`Treasury.feeSharePercent`, 100% as Phala; any remainder is burned), so total
 /// issuance only falls by the burned part.
 public enum TransactionPayment: Pallet {
@@ -48,6 +48,11 @@ public enum TransactionPayment: Pallet {
         } catch {
             throw TransactionValidityError.invalid(.payment)
         }
+    }
+
+    /// Pays the fee withdrawn before dispatch into the treasury, after dispatch (as Substrate's
+    /// `OnUnbalanced` in `correct_and_deposit_fee`, hence the events' order).
+    static func depositFee(_ fee: UInt128, context: inout RuntimeContext) {
         Treasury.receiveFees(fee, context: &context)
     }
 }
