@@ -1,5 +1,6 @@
 import PhalanxPrimitives
 @testable import PhalanxRuntime
+import PhalanxTestSupport
 import Testing
 
 extension RuntimeHarness {
@@ -437,5 +438,54 @@ let pha = Balances.dollars
             #expect(try outcomes[0].get().result == .failure(.badOrigin), "\(name)")
             #expect(chain.governanceStorage == baseline.governanceStorage, "\(name) changed governance storage")
         }
+    }
+}
+
+/// The governance pallets in metadata, checked by scalecodec.
+@Suite struct GovernanceMetadataTests {
+    @Test func scalecodecSeesTheGovernancePalletsAndEncodesTheirCallsLikeUs() throws {
+        let runtime = PhalanxRuntime.definition
+        let bob = RuntimeHarness.bob.accountId
+        let hash = H256(unchecked: blake2_256([1, 2, 3]))
+        let remark = RuntimeCall(System.Call.remark(remark: [9]), in: runtime)
+        let calls = [
+            RuntimeCall(Democracy.Call.propose(proposal: hash, value: 10 * pha), in: runtime),
+            RuntimeCall(Democracy.Call.vote(refIndex: 3, vote: .standard(vote: Vote(aye: true, conviction: .locked6x), balance: 5)), in: runtime),
+            RuntimeCall(Democracy.Call.vote(refIndex: 3, vote: .split(aye: 1, nay: 2)), in: runtime),
+            RuntimeCall(Democracy.Call.fastTrack(proposalHash: hash, votingPeriod: 3, delay: 1), in: runtime),
+            RuntimeCall(Council.Call.propose(threshold: 2, proposal: remark, lengthBound: 100), in: runtime),
+            RuntimeCall(TechnicalCommittee.Call.vote(proposal: hash, index: 1, approve: true), in: runtime),
+            RuntimeCall(Treasury.Call.proposeSpend(value: 100 * pha, beneficiary: .id(bob)), in: runtime),
+            RuntimeCall(Scheduler.Call.scheduleNamed(id: hash, when: 9, priority: 1, call: remark), in: runtime),
+            RuntimeCall(Preimage.Call.notePreimage(bytes: [1, 2, 3]), in: runtime),
+        ]
+        let script = MetadataTests.loadMetadata + """
+            def enc(module, fn, args):
+                call = rc.create_scale_object("Call", metadata=md)
+                return call.encode({"call_module": module, "call_function": fn, "call_args": args}).to_hex()[2:]
+            h, bob = inp["hash"], inp["bob"]
+            remark = {"call_module": "System", "call_function": "remark", "call_args": {"remark": "0x09"}}
+            pallets = {p.name: p["index"].value for p in md.pallets}
+            print(json.dumps({"pallets": pallets, "calls": [
+                enc("Democracy", "propose", {"proposal": {"Legacy": {"hash": h}}, "value": 10 * 10**12}),
+                enc("Democracy", "vote", {"ref_index": 3, "vote": {"Standard": {"vote": 0x86, "balance": 5}}}),
+                enc("Democracy", "vote", {"ref_index": 3, "vote": {"Split": {"aye": 1, "nay": 2}}}),
+                enc("Democracy", "fast_track", {"proposal_hash": h, "voting_period": 3, "delay": 1}),
+                enc("Council", "propose", {"threshold": 2, "proposal": remark, "length_bound": 100}),
+                enc("TechnicalCommittee", "vote", {"proposal": h, "index": 1, "approve": True}),
+                enc("Treasury", "propose_spend", {"value": 100 * 10**12, "beneficiary": bob}),
+                enc("Scheduler", "schedule_named", {"id": h, "when": 9, "priority": 1, "call": remark}),
+                enc("Preimage", "note_preimage", {"bytes": "0x010203"}),
+            ]}))
+            """
+        struct Output: Decodable {
+            let pallets: [String: Int]
+            let calls: [String]
+        }
+        let output = try PythonReference.json(
+            script, input: ["metadata": MetadataTests.metadata.hex, "hash": "0x" + hash.bytes.hex, "bob": bob.ss58(prefix: 42)], as: Output.self)
+        #expect(output.pallets["Scheduler"] == 10 && output.pallets["Preimage"] == 11 && output.pallets["Democracy"] == 12)
+        #expect(output.pallets["Council"] == 13 && output.pallets["TechnicalCommittee"] == 14 && output.pallets["Treasury"] == 15)
+        #expect(output.calls == calls.map(\.scaleEncoded.hex))
     }
 }
