@@ -197,6 +197,41 @@ let pha = Balances.dollars
             == .failure(.module(index: 12, error: Democracy.Error.proposalBlacklisted.rawValue)))
     }
 
+    @Test func delegatedPowerCountsWithTheTargetsVoteAndStaysLockedAfterUndelegating() throws {
+        var chain = try RuntimeHarness()
+        let hash = try chain.notePreimage(System.Call.remark(remark: []))
+        try chain.submit(Democracy.Call.propose(proposal: hash, value: 10 * pha), by: alice).check()
+        try chain.advance(to: config.launchPeriod)
+        func tally() -> Tally? {
+            guard case .ongoing(let status) = Democracy.referendumInfoOf.get(0, in: chain.overlay) else { return nil }
+            return status.tally
+        }
+        try chain.submit(Democracy.Call.delegate(to: .id(charlie.accountId), conviction: .locked2x, balance: 100_000 * pha), by: eve).check()
+        #expect(Balances.account(eve.accountId, in: chain.overlay).frozen == 100_000 * pha)
+        #expect(try chain.submit(Democracy.Call.delegate(to: .id(eve.accountId), conviction: .none, balance: pha), by: eve)
+            == .failure(.module(index: 12, error: Democracy.Error.nonsense.rawValue)))
+        try chain.submit(Democracy.Call.vote(refIndex: 0, vote: .standard(vote: Vote(aye: true, conviction: .locked1x), balance: 500_000 * pha)), by: charlie).check()
+        #expect(tally() == Tally(ayes: 700_000 * pha, nays: 0, turnout: 600_000 * pha))
+        #expect(try chain.submit(Democracy.Call.vote(refIndex: 0, vote: .standard(vote: Vote(aye: false, conviction: .none), balance: pha)), by: eve)
+            == .failure(.module(index: 12, error: Democracy.Error.alreadyDelegating.rawValue)))
+        // Delegating after the target voted adds to the ongoing tally too.
+        try chain.submit(Democracy.Call.delegate(to: .id(charlie.accountId), conviction: .none, balance: 10_000 * pha), by: dave).check()
+        #expect(tally() == Tally(ayes: 701_000 * pha, nays: 0, turnout: 610_000 * pha))
+        // The target changing its vote moves the delegated power with it.
+        try chain.submit(Democracy.Call.vote(refIndex: 0, vote: .standard(vote: Vote(aye: false, conviction: .locked1x), balance: 500_000 * pha)), by: charlie).check()
+        #expect(tally() == Tally(ayes: 0, nays: 701_000 * pha, turnout: 610_000 * pha))
+
+        try chain.submit(Democracy.Call.undelegate, by: eve).check()
+        let undelegatedAt = chain.number
+        #expect(tally() == Tally(ayes: 0, nays: 501_000 * pha, turnout: 510_000 * pha))
+        #expect(try chain.submit(Democracy.Call.undelegate, by: eve) == .failure(.module(index: 12, error: Democracy.Error.notDelegating.rawValue)))
+        try chain.submit(Democracy.Call.unlock(target: .id(eve.accountId)), by: eve).check()
+        #expect(Balances.account(eve.accountId, in: chain.overlay).frozen == 100_000 * pha)  // 2x: two lock periods
+        try chain.advance(to: undelegatedAt + 2 * config.voteLockingPeriod - 1)
+        try chain.submit(Democracy.Call.unlock(target: .id(eve.accountId)), by: eve).check()
+        #expect(Balances.account(eve.accountId, in: chain.overlay).frozen == 0)
+    }
+
     // MARK: - Thresholds and convictions
 
     @Test(arguments: [
@@ -453,6 +488,7 @@ let pha = Balances.dollars
             RuntimeCall(Democracy.Call.vote(refIndex: 3, vote: .standard(vote: Vote(aye: true, conviction: .locked6x), balance: 5)), in: runtime),
             RuntimeCall(Democracy.Call.vote(refIndex: 3, vote: .split(aye: 1, nay: 2)), in: runtime),
             RuntimeCall(Democracy.Call.fastTrack(proposalHash: hash, votingPeriod: 3, delay: 1), in: runtime),
+            RuntimeCall(Democracy.Call.delegate(to: .id(bob), conviction: .locked3x, balance: 7), in: runtime),
             RuntimeCall(Council.Call.propose(threshold: 2, proposal: remark, lengthBound: 100), in: runtime),
             RuntimeCall(TechnicalCommittee.Call.vote(proposal: hash, index: 1, approve: true), in: runtime),
             RuntimeCall(Treasury.Call.proposeSpend(value: 100 * pha, beneficiary: .id(bob)), in: runtime),
@@ -471,6 +507,7 @@ let pha = Balances.dollars
                 enc("Democracy", "vote", {"ref_index": 3, "vote": {"Standard": {"vote": 0x86, "balance": 5}}}),
                 enc("Democracy", "vote", {"ref_index": 3, "vote": {"Split": {"aye": 1, "nay": 2}}}),
                 enc("Democracy", "fast_track", {"proposal_hash": h, "voting_period": 3, "delay": 1}),
+                enc("Democracy", "delegate", {"to": bob, "conviction": "Locked3x", "balance": 7}),
                 enc("Council", "propose", {"threshold": 2, "proposal": remark, "length_bound": 100}),
                 enc("TechnicalCommittee", "vote", {"proposal": h, "index": 1, "approve": True}),
                 enc("Treasury", "propose_spend", {"value": 100 * 10**12, "beneficiary": bob}),

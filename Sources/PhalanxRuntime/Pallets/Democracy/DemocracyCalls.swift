@@ -24,6 +24,10 @@ extension Democracy {
         case vetoExternal(proposalHash: H256)
         /// Remove a referendum (Root).
         case cancelReferendum(refIndex: UInt32)
+        /// Delegate voting power (`balance` with `conviction`) to `to`.
+        case delegate(to: MultiAddress, conviction: Conviction, balance: UInt128)
+        /// End one's delegation; the balance stays locked for the conviction's lock periods.
+        case undelegate
         /// Release the democracy lock of `target` that is no longer needed.
         case unlock(target: MultiAddress)
         /// Remove one's vote on a referendum.
@@ -60,6 +64,12 @@ extension Democracy {
                 ], docs: ["Schedule the currently externally-proposed majority-carries referendum to be tabled immediately."]),
                 VariantDescription("veto_external", index: 8, fields: [hash], docs: ["Veto and blacklist the external proposal hash."]),
                 VariantDescription("cancel_referendum", index: 9, fields: [refIndex], docs: ["Remove a referendum."]),
+                VariantDescription("delegate", index: 10, fields: [
+                    FieldDescription("to", MultiAddress.self, typeName: "AccountIdLookupOf<T>"),
+                    FieldDescription("conviction", Conviction.self, typeName: "Conviction"),
+                    FieldDescription("balance", UInt128.self, typeName: "BalanceOf<T>"),
+                ], docs: ["Delegate the voting power (with some given conviction) of the sending account."]),
+                VariantDescription("undelegate", index: 11, docs: ["Undelegate the voting power of the sending account."]),
                 VariantDescription("unlock", index: 13, fields: [target], docs: ["Unlock tokens that have an expired lock."]),
                 VariantDescription("remove_vote", index: 14, fields: [FieldDescription("index", UInt32.self, typeName: "ReferendumIndex")],
                                    docs: ["Remove a vote for a referendum."]),
@@ -79,6 +89,7 @@ extension Democracy {
             case .second: DispatchInfo(weight: DemocracyWeights.second)
             case .vote: DispatchInfo(weight: DemocracyWeights.vote)
             case .removeVote, .removeOtherVote: DispatchInfo(weight: DemocracyWeights.removeVote)
+            case .delegate, .undelegate: DispatchInfo(weight: DemocracyWeights.delegate)
             case .unlock: DispatchInfo(weight: DemocracyWeights.unlock)
             case .emergencyCancel, .externalPropose, .externalProposeMajority, .externalProposeDefault, .fastTrack, .vetoExternal,
                  .cancelReferendum, .blacklist, .cancelProposal:
@@ -170,6 +181,13 @@ extension Democracy {
                 guard Democracy.referendumInfoOf.contains(refIndex, in: context.state) else { throw Error.referendumInvalid }
                 Democracy.internalCancelReferendum(refIndex, context: &context)
 
+            case .delegate(let to, let conviction, let balance):
+                let who = try origin.ensureSigned()
+                try Democracy.delegate(who, to: try to.lookup(), conviction: conviction, balance: balance, context: &context)
+
+            case .undelegate:
+                try Democracy.undelegate(try origin.ensureSigned(), context: &context)
+
             case .unlock(let target):
                 _ = try origin.ensureSigned()
                 try Democracy.updateLock(try target.lookup(), context: &context)
@@ -243,6 +261,11 @@ extension Democracy {
             case .cancelReferendum(let refIndex):
                 encoder.encodeVariant(index: 9)
                 encoder.encodeCompact(refIndex)
+            case .delegate(let to, let conviction, let balance):
+                encoder.encodeVariant(index: 10)
+                encoder.encodeAll(to, conviction, balance)
+            case .undelegate:
+                encoder.encodeVariant(index: 11)
             case .unlock(let target):
                 encoder.encodeVariant(index: 13)
                 encoder.encode(target)
@@ -280,6 +303,8 @@ extension Democracy {
             case 7: self = .fastTrack(proposalHash: try decoder.decode(), votingPeriod: try decoder.decode(), delay: try decoder.decode())
             case 8: self = .vetoExternal(proposalHash: try decoder.decode())
             case 9: self = .cancelReferendum(refIndex: try decoder.decodeCompact())
+            case 10: self = .delegate(to: try decoder.decode(), conviction: try decoder.decode(), balance: try decoder.decode())
+            case 11: self = .undelegate
             case 13: self = .unlock(target: try decoder.decode())
             case 14: self = .removeVote(index: try decoder.decode())
             case 15: self = .removeOtherVote(target: try decoder.decode(), index: try decoder.decode())

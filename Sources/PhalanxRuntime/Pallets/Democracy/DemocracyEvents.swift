@@ -18,6 +18,10 @@ extension Democracy {
         case notPassed(refIndex: UInt32)
         /// A referendum has been cancelled.
         case cancelled(refIndex: UInt32)
+        /// An account has delegated their vote to another account.
+        case delegated(who: AccountId32, target: AccountId32)
+        /// An account has cancelled a previous delegation operation.
+        case undelegated(account: AccountId32)
         /// An external proposal has been vetoed.
         case vetoed(who: AccountId32, proposalHash: H256, until: UInt32)
         /// A proposal has been blacklisted permanently.
@@ -43,6 +47,11 @@ extension Democracy {
                 VariantDescription("Passed", index: 4, fields: [refIndex], docs: ["A proposal has been approved by referendum."]),
                 VariantDescription("NotPassed", index: 5, fields: [refIndex], docs: ["A proposal has been rejected by referendum."]),
                 VariantDescription("Cancelled", index: 6, fields: [refIndex], docs: ["A referendum has been cancelled."]),
+                VariantDescription("Delegated", index: 7, fields: [
+                    FieldDescription("who", AccountId32.self, typeName: "T::AccountId"), FieldDescription("target", AccountId32.self, typeName: "T::AccountId"),
+                ], docs: ["An account has delegated their vote to another account."]),
+                VariantDescription("Undelegated", index: 8, fields: [FieldDescription("account", AccountId32.self, typeName: "T::AccountId")],
+                                   docs: ["An account has cancelled a previous delegation operation."]),
                 VariantDescription("Vetoed", index: 9, fields: [
                     FieldDescription("who", AccountId32.self, typeName: "T::AccountId"), hash,
                     FieldDescription("until", UInt32.self, typeName: "BlockNumberFor<T>"),
@@ -81,6 +90,12 @@ extension Democracy {
             case .cancelled(let refIndex):
                 encoder.encodeVariant(index: 6)
                 encoder.encode(refIndex)
+            case .delegated(let who, let target):
+                encoder.encodeVariant(index: 7)
+                encoder.encodeAll(who, target)
+            case .undelegated(let account):
+                encoder.encodeVariant(index: 8)
+                encoder.encode(account)
             case .vetoed(let who, let hash, let until):
                 encoder.encodeVariant(index: 9)
                 encoder.encodeAll(who, hash, until)
@@ -108,6 +123,8 @@ extension Democracy {
             case 4: self = .passed(refIndex: try decoder.decode())
             case 5: self = .notPassed(refIndex: try decoder.decode())
             case 6: self = .cancelled(refIndex: try decoder.decode())
+            case 7: self = .delegated(who: try decoder.decode(), target: try decoder.decode())
+            case 8: self = .undelegated(account: try decoder.decode())
             case 9: self = .vetoed(who: try decoder.decode(), proposalHash: try decoder.decode(), until: try decoder.decode())
             case 10: self = .blacklisted(proposalHash: try decoder.decode())
             case 11: self = .voted(voter: try decoder.decode(), refIndex: try decoder.decode(), vote: try decoder.decode())

@@ -18,12 +18,13 @@ import PhalanxPrimitives
 ///   prior lock until its expiry, and `unlock` releases whatever is no longer needed.
 ///
 /// ## Calls
-/// - Signed: `propose`, `second`, `vote`, `remove_vote`, `unlock`; technical committee member: `veto_external`.
+/// - Signed: `propose`, `second`, `vote`, `delegate`, `undelegate`, `remove_vote`, `remove_other_vote`, `unlock`;
+///   technical committee member: `veto_external`.
 /// - Collective origins (see `OriginRequirement`): `external_propose*` (council), `fast_track` (TC),
 ///   `emergency_cancel` (council), `cancel_proposal` (TC); Root: `cancel_referendum`, `blacklist`.
 ///
 /// ## Assumptions
-/// Delegation and `Split` votes' conviction are not supported yet (split votes count 0.1x).
+/// Split votes carry no conviction (they count 0.1x, as Substrate); delegation is not transitive.
 /// Parameters come from `GovernanceConfig.active`.
 public enum Democracy: Pallet {
     public static let name = "Democracy"
@@ -201,8 +202,9 @@ public enum Democracy: Pallet {
         guard case .ongoing(var status) = referendumInfoOf.get(index, in: context.state) else { throw Error.referendumInvalid }
         guard vote.balance <= Balances.account(who, in: context.state).free else { throw Error.insufficientFunds }
         var voting = votingOf.value(who, in: context.state) ?? Voting()
+        guard voting.delegating == nil else { throw Error.alreadyDelegating }
         if let position = voting.votes.firstIndex(where: { $0.referendum == index }) {
-            status.tally.apply(voting.votes[position].vote, remove: true)
+            removeFromTally(voting.votes[position].vote, of: voting, tally: &status.tally)
             voting.votes[position].vote = vote
         } else {
             guard voting.votes.count < Int(maxVotes) else { throw Error.maxVotesReached }
@@ -210,6 +212,9 @@ public enum Democracy: Pallet {
             voting.votes.sort { $0.referendum < $1.referendum }
         }
         status.tally.apply(vote)
+        if case .standard(let standard, _) = vote {
+            status.tally.applyDelegations(aye: standard.aye, votes: voting.delegatedVotes, capital: voting.delegatedCapital)
+        }
         referendumInfoOf.set(index, .ongoing(status), in: &context.state)
         votingOf.set(who, voting, in: &context.state)
         try Balances.setLock(who, id: lockId, amount: voting.lockedBalance, context: &context)
@@ -225,7 +230,7 @@ public enum Democracy: Pallet {
         switch referendumInfoOf.get(index, in: context.state) {
         case .ongoing(var status):
             guard !byOther else { throw Error.noPermission }
-            status.tally.apply(record.vote, remove: true)
+            removeFromTally(record.vote, of: voting, tally: &status.tally)
             referendumInfoOf.set(index, .ongoing(status), in: &context.state)
         case .finished(let approved, let end):
             if let (periods, balance) = record.vote.locked(ifApproved: approved) {
@@ -241,6 +246,63 @@ public enum Democracy: Pallet {
         }
         voting.votes.remove(at: position)
         votingOf.set(who, voting, in: &context.state)
+    }
+
+    /// Removes `vote` of an account with `voting` (and the power delegated to it) from `tally`.
+    private static func removeFromTally(_ vote: AccountVote, of voting: Voting, tally: inout Tally) {
+        tally.apply(vote, remove: true)
+        if case .standard(let standard, _) = vote {
+            tally.applyDelegations(aye: standard.aye, votes: voting.delegatedVotes, capital: voting.delegatedCapital, remove: true)
+        }
+    }
+
+    /// Adds (or removes) delegated power to `target`, and to the ongoing referenda it voted on.
+    private static func changeDelegation(to target: AccountId32, votes: UInt128, capital: UInt128, remove: Bool, context: inout RuntimeContext) {
+        var voting = votingOf.value(target, in: context.state) ?? Voting()
+        func adjust(_ value: inout UInt128, _ delta: UInt128) {
+            if remove { value = value >= delta ? value - delta : 0 } else { value = value.addingReportingOverflow(delta).overflow ? .max : value + delta }
+        }
+        adjust(&voting.delegatedVotes, votes)
+        adjust(&voting.delegatedCapital, capital)
+        for record in voting.votes {
+            guard case .standard(let vote, _) = record.vote, case .ongoing(var status) = referendumInfoOf.get(record.referendum, in: context.state) else {
+                continue
+            }
+            status.tally.applyDelegations(aye: vote.aye, votes: votes, capital: capital, remove: remove)
+            referendumInfoOf.set(record.referendum, .ongoing(status), in: &context.state)
+        }
+        votingOf.set(target, voting, in: &context.state)
+    }
+
+    /// `who` delegates `balance` with `conviction` to `target` (not transitive: a target that itself
+    /// delegates does not pass the power on).
+    static func delegate(_ who: AccountId32, to target: AccountId32, conviction: Conviction, balance: UInt128, context: inout RuntimeContext) throws {
+        guard who != target else { throw Error.nonsense }
+        guard balance <= Balances.account(who, in: context.state).free else { throw Error.insufficientFunds }
+        var voting = votingOf.value(who, in: context.state) ?? Voting()
+        guard voting.delegating == nil else { throw Error.alreadyDelegating }
+        guard voting.votes.isEmpty else { throw Error.votesExist }
+        changeDelegation(to: target, votes: conviction.votes(balance), capital: balance, remove: false, context: &context)
+        voting = votingOf.value(who, in: context.state) ?? Voting()
+        voting.delegating = Delegation(target: target, conviction: conviction, balance: balance)
+        votingOf.set(who, voting, in: &context.state)
+        try Balances.setLock(who, id: lockId, amount: voting.lockedBalance, context: &context)
+        context.deposit(Event.delegated(who: who, target: target))
+    }
+
+    /// Ends `who`'s delegation; the balance stays locked for the conviction's lock periods from now.
+    static func undelegate(_ who: AccountId32, context: inout RuntimeContext) throws {
+        guard let delegation = (votingOf.value(who, in: context.state) ?? Voting()).delegating else { throw Error.notDelegating }
+        changeDelegation(
+            to: delegation.target, votes: delegation.conviction.votes(delegation.balance), capital: delegation.balance, remove: true, context: &context)
+        var voting = votingOf.value(who, in: context.state) ?? Voting()
+        voting.delegating = nil
+        let (length, overflow) = config.voteLockingPeriod.multipliedReportingOverflow(by: delegation.conviction.lockPeriods)
+        let now = context.blockNumber
+        let until = overflow || now.addingReportingOverflow(length).overflow ? UInt32.max : now + length
+        voting.accumulatePrior(until: until, amount: delegation.balance)
+        votingOf.set(who, voting, in: &context.state)
+        context.deposit(Event.undelegated(account: who))
     }
 
     /// Recomputes `who`'s democracy lock: the largest remaining vote or unexpired prior lock.

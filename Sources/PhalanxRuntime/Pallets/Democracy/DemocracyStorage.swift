@@ -211,6 +211,15 @@ public struct Tally: Hashable, Sendable, ScaleCodable, TypeInfo {
         }
     }
 
+    /// Adds (or removes) power delegated to a voter whose standard vote is `aye` or nay.
+    mutating func applyDelegations(aye: Bool, votes: UInt128, capital: UInt128, remove: Bool = false) {
+        func adjust(_ value: inout UInt128, _ delta: UInt128) {
+            if remove { value = value >= delta ? value - delta : 0 } else { value = value.addingReportingOverflow(delta).overflow ? .max : value + delta }
+        }
+        if aye { adjust(&ayes, votes) } else { adjust(&nays, votes) }
+        adjust(&turnout, capital)
+    }
+
     public func encode(to encoder: inout ScaleEncoder) { encoder.encodeAll(ayes, nays, turnout) }
     public init(from decoder: inout ScaleDecoder) throws { (ayes, nays, turnout) = try decoder.decodeAll(UInt128.self, UInt128.self, UInt128.self) }
 
@@ -412,25 +421,44 @@ public struct VoteRecord: Hashable, Sendable, ScaleCodable, TypeInfo {
     public static var typeInfo: TypeDescription { .init(.tuple([TypeRef(UInt32.self), TypeRef(AccountVote.self)])) }
 }
 
-/// An account's direct votes and its prior lock (`pallet_democracy::Voting::Direct`; Phalanx has no
-/// delegation yet, so the `Delegating` variant never occurs).
+/// A delegation of voting power: to whom, with what conviction, how much.
+public struct Delegation: Hashable, Sendable {
+    /// The account voting with the power.
+    public var target: AccountId32
+    /// The conviction applied to the delegated balance.
+    public var conviction: Conviction
+    /// The delegated (and locked) balance.
+    public var balance: UInt128
+
+    /// A delegation.
+    public init(target: AccountId32, conviction: Conviction, balance: UInt128) {
+        self.target = target
+        self.conviction = conviction
+        self.balance = balance
+    }
+}
+
+/// An account's votes or delegation, the power delegated to it, and its prior lock
+/// (`pallet_democracy::Voting`: `Direct` without a delegation, `Delegating` with one).
 public struct Voting: Hashable, Sendable, ScaleCodable, TypeInfo {
-    /// Votes, sorted by referendum index.
+    /// Direct votes, sorted by referendum index (empty while delegating).
     public var votes: [VoteRecord] = []
-    /// Votes and capital delegated to this account (always zero: no delegation yet).
+    /// Conviction-weighted votes delegated to this account.
     public var delegatedVotes: UInt128 = 0
-    /// Capital delegated to this account (always zero).
+    /// Balance delegated to this account.
     public var delegatedCapital: UInt128 = 0
-    /// A lock kept after removed votes: until this block …
+    /// A lock kept after removed votes or an ended delegation: until this block …
     public var priorUntil: UInt32 = 0
     /// … this balance.
     public var priorAmount: UInt128 = 0
+    /// The account's own delegation, if it delegates.
+    public var delegating: Delegation? = nil
 
     /// An empty record.
     public init() {}
 
-    /// The balance that must stay locked: the largest vote or the prior lock.
-    public var lockedBalance: UInt128 { max(votes.map(\.vote.balance).max() ?? 0, priorAmount) }
+    /// The balance that must stay locked: the largest vote, the delegated balance or the prior lock.
+    public var lockedBalance: UInt128 { max(votes.map(\.vote.balance).max() ?? 0, delegating?.balance ?? 0, priorAmount) }
 
     /// Keeps the larger of the prior lock and `(until, amount)`.
     mutating func accumulatePrior(until: UInt32, amount: UInt128) {
@@ -447,23 +475,39 @@ public struct Voting: Hashable, Sendable, ScaleCodable, TypeInfo {
     }
 
     public func encode(to encoder: inout ScaleEncoder) {
-        encoder.encodeVariant(index: 0)
-        encoder.encodeAll(votes, delegatedVotes, delegatedCapital, priorUntil, priorAmount)
+        if let delegating {
+            encoder.encodeVariant(index: 1)
+            encoder.encodeAll(delegating.balance, delegating.target, delegating.conviction, delegatedVotes, delegatedCapital, priorUntil, priorAmount)
+        } else {
+            encoder.encodeVariant(index: 0)
+            encoder.encodeAll(votes, delegatedVotes, delegatedCapital, priorUntil, priorAmount)
+        }
     }
 
     public init(from decoder: inout ScaleDecoder) throws {
-        let index = try decoder.readVariantIndex()
-        guard index == 0 else { throw ScaleError.invalidVariantIndex(type: "Voting", index: index) }
-        (votes, delegatedVotes, delegatedCapital, priorUntil, priorAmount) =
-            try decoder.decodeAll([VoteRecord].self, UInt128.self, UInt128.self, UInt32.self, UInt128.self)
+        switch try decoder.readVariantIndex() {
+        case 0:
+            (votes, delegatedVotes, delegatedCapital, priorUntil, priorAmount) =
+                try decoder.decodeAll([VoteRecord].self, UInt128.self, UInt128.self, UInt32.self, UInt128.self)
+        case 1:
+            let (balance, target, conviction) = try decoder.decodeAll(UInt128.self, AccountId32.self, Conviction.self)
+            delegating = Delegation(target: target, conviction: conviction, balance: balance)
+            (delegatedVotes, delegatedCapital, priorUntil, priorAmount) = try decoder.decodeAll(UInt128.self, UInt128.self, UInt32.self, UInt128.self)
+        case let index: throw ScaleError.invalidVariantIndex(type: "Voting", index: index)
+        }
     }
 
     public static var typeInfo: TypeDescription {
-        .init(path: ["pallet_democracy", "vote", "Voting"], .variant([
+        let delegations = FieldDescription("delegations", DelegationsInfo.self, typeName: "Delegations<Balance>")
+        let prior = FieldDescription("prior", PriorLockInfo.self, typeName: "PriorLock<BlockNumber, Balance>")
+        return .init(path: ["pallet_democracy", "vote", "Voting"], .variant([
             VariantDescription("Direct", index: 0, fields: [
                 FieldDescription("votes", [VoteRecord].self, typeName: "BoundedVec<(ReferendumIndex, AccountVote<Balance>), MaxVotes>"),
-                FieldDescription("delegations", DelegationsInfo.self, typeName: "Delegations<Balance>"),
-                FieldDescription("prior", PriorLockInfo.self, typeName: "PriorLock<BlockNumber, Balance>"),
+                delegations, prior,
+            ]),
+            VariantDescription("Delegating", index: 1, fields: [
+                FieldDescription("balance", UInt128.self, typeName: "Balance"), FieldDescription("target", AccountId32.self, typeName: "AccountId"),
+                FieldDescription("conviction", Conviction.self, typeName: "Conviction"), delegations, prior,
             ]),
         ]))
     }
