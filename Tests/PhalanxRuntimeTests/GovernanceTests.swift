@@ -46,7 +46,7 @@ extension RuntimeHarness {
         guard let index = Collective<I>.voting.get(hash, in: overlay)?.index else { return hash }
         let (outcomes, _) = try block(voters.map { sign(Collective<I>.Call.vote(proposal: hash, index: index, approve: true), by: $0) })
         for outcome in outcomes { try outcome.get().result.check() }
-        try submit(Collective<I>.Call.close(proposalHash: hash, index: index, proposalWeightBound: .zero, lengthBound: 10_000), by: voters[0]).check()
+        try submit(Collective<I>.Call.close(proposalHash: hash, index: index, proposalWeightBound: motionWeightBound, lengthBound: 10_000), by: voters[0]).check()
         return hash
     }
 
@@ -66,6 +66,8 @@ extension Result where Success == ScaleUnit {
 }
 
 let pha = Balances.dollars
+/// A weight bound that covers any motion of the tests.
+let motionWeightBound = Weight(refTime: 1_000_000_000, proofSize: 1_000_000)
 
 /// Governance: democracy lifecycle, conviction locks, collectives, treasury, origins.
 @Suite struct GovernanceTests {
@@ -363,12 +365,16 @@ let pha = Balances.dollars
         let hash = EncodedCall(remark).hash
         try chain.submit(Council.Call.propose(threshold: 3, proposal: remark, lengthBound: 100), by: bob).check()
         try chain.submit(Council.Call.vote(proposal: hash, index: 0, approve: true), by: alice).check()
-        #expect(try chain.submit(Council.Call.close(proposalHash: hash, index: 0, proposalWeightBound: .zero, lengthBound: 100), by: bob)
+        #expect(try chain.submit(Council.Call.close(proposalHash: hash, index: 0, proposalWeightBound: motionWeightBound, lengthBound: 100), by: bob)
             == .failure(.module(index: 13, error: Council.Error.tooEarly.rawValue)))
         #expect(try chain.submit(Council.Call.vote(proposal: hash, index: 0, approve: true), by: dave)
             == .failure(.module(index: 13, error: Council.Error.notMember.rawValue)))
+        #expect(try chain.submit(Council.Call.close(proposalHash: hash, index: 0, proposalWeightBound: .zero, lengthBound: 100), by: bob)
+            == .failure(.module(index: 13, error: Council.Error.wrongProposalWeight.rawValue)))
+        #expect(try chain.submit(Council.Call.close(proposalHash: hash, index: 0, proposalWeightBound: motionWeightBound, lengthBound: 2), by: bob)
+            == .failure(.module(index: 13, error: Council.Error.wrongProposalLength.rawValue)))
         try chain.advance(to: chain.number + config.motionDuration)
-        try chain.submit(Council.Call.close(proposalHash: hash, index: 0, proposalWeightBound: .zero, lengthBound: 100), by: dave).check()
+        try chain.submit(Council.Call.close(proposalHash: hash, index: 0, proposalWeightBound: motionWeightBound, lengthBound: 100), by: dave).check()
         #expect(chain.emitted(Council.Event.closed(proposalHash: hash, yes: 3, no: 0)))
         #expect(chain.emitted(Council.Event.executed(proposalHash: hash, result: .success(ScaleUnit()))))
         #expect(Council.proposals.value(chain.overlay) == [])

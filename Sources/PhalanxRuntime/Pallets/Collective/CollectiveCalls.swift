@@ -123,9 +123,9 @@ extension Collective {
                 open.removeAll { $0 == hash }
                 pallet.proposals.set(open, in: &context.state)
 
-            case .close(let hash, let index, _, _):
+            case .close(let hash, let index, let weightBound, let lengthBound):
                 _ = try origin.ensureSigned()
-                try pallet.close(hash, index: index, context: &context)
+                try pallet.close(hash, index: index, weightBound: weightBound, lengthBound: lengthBound, context: &context)
             }
         }
 

@@ -120,10 +120,17 @@ public enum Collective<I: CollectiveInstance>: Pallet {
         try setMembers(initial, prime: nil, context: &context)
     }
 
-    /// Closes a motion: approves (dispatching it) or disapproves it.
-    static func close(_ hash: H256, index: UInt32, context: inout RuntimeContext) throws {
+    /// Closes a motion: approves (dispatching it) or disapproves it. The caller's bounds must cover
+    /// the motion's call length and weight (the weight is charged up front from the bound).
+    static func close(_ hash: H256, index: UInt32, weightBound: Weight, lengthBound: UInt32, context: inout RuntimeContext) throws {
         guard let votes = voting.get(hash, in: context.state) else { throw Error.proposalMissing }
         guard votes.index == index else { throw Error.wrongIndex }
+        if let encoded = proposalOf.get(hash, in: context.state) {
+            guard encoded.bytes.count <= Int(lengthBound) else { throw Error.wrongProposalLength }
+            if let call = try? encoded.decode(in: context.runtime), !call.call.info.weight.fits(in: weightBound) {
+                throw Error.wrongProposalWeight
+            }
+        }
         let seats = UInt32((members.value(context.state) ?? []).count)
         var yes = UInt32(votes.ayes.count)
         var no = UInt32(votes.nays.count)
