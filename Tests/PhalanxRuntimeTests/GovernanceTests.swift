@@ -234,6 +234,45 @@ let motionWeightBound = Weight(refTime: 1_000_000_000, proofSize: 1_000_000)
         #expect(Balances.account(eve.accountId, in: chain.overlay).frozen == 0)
     }
 
+    @Test func committeeMemberVetoBlacklistsTheExternalProposalForTheCooloff() throws {
+        var chain = try RuntimeHarness()
+        let hash = try chain.notePreimage(System.Call.remark(remark: [2]))
+        try chain.passMotion(Council.self, Democracy.Call.externalPropose(proposal: hash), threshold: 2, voters: [alice, bob])
+        #expect(Democracy.nextExternal.get(chain.overlay)?.threshold == .superMajorityApprove)
+        #expect(try chain.submit(Democracy.Call.vetoExternal(proposalHash: hash), by: dave) == .failure(.badOrigin))
+        try chain.submit(Democracy.Call.vetoExternal(proposalHash: hash), by: charlie).check()
+        let until = chain.number + config.cooloffPeriod
+        #expect(Democracy.blacklist.get(hash, in: chain.overlay) == BlacklistEntry(until: until, vetoers: [charlie.accountId]))
+        #expect(Democracy.nextExternal.get(chain.overlay) == nil)
+        // Root may not re-propose it during the cooloff either.
+        let again = RuntimeCall(Democracy.Call.externalPropose(proposal: hash), in: chain.runtime)
+        try chain.submit(Sudo.Call.sudo(call: again), by: alice).check()
+        #expect(chain.emitted(Sudo.Event.sudid(sudoResult: .failure(.module(index: 12, error: Democracy.Error.proposalBlacklisted.rawValue)))))
+        try chain.advance(to: until)
+        try chain.submit(Sudo.Call.sudo(call: again), by: alice).check()
+        #expect(Democracy.nextExternal.get(chain.overlay)?.proposal == hash)
+        #expect(try chain.submit(Democracy.Call.vetoExternal(proposalHash: hash), by: charlie)
+            == .failure(.module(index: 12, error: Democracy.Error.alreadyVetoed.rawValue)))
+    }
+
+    @Test func unanimousCommitteeCancelsAPublicProposalAndSlashesItsDeposits() throws {
+        var chain = try RuntimeHarness()
+        let hash = try chain.notePreimage(System.Call.remark(remark: [3]))
+        try chain.submit(Democracy.Call.propose(proposal: hash, value: 20 * pha), by: dave).check()
+        try chain.submit(Democracy.Call.second(proposal: 0), by: eve).check()
+        let pot = Balances.account(Treasury.account, in: chain.overlay).free
+        let issuance = chain.totalIssuance
+        try chain.passMotion(TechnicalCommittee.self, Democracy.Call.cancelProposal(propIndex: 0), threshold: 2, voters: [alice, bob])
+        #expect(Democracy.publicProps.value(chain.overlay)?.count == 1)  // 2 of 3 is not unanimous
+        try chain.passMotion(TechnicalCommittee.self, Democracy.Call.cancelProposal(propIndex: 0), threshold: 3, voters: [alice, bob, charlie])
+        #expect(Democracy.publicProps.value(chain.overlay) == [])
+        #expect(Democracy.depositOf.get(0, in: chain.overlay) == nil)
+        #expect(Balances.account(dave.accountId, in: chain.overlay).reserved == 0)
+        #expect(Balances.account(eve.accountId, in: chain.overlay).reserved == 0)
+        #expect(Balances.account(Treasury.account, in: chain.overlay).free >= pot + 40 * pha)
+        #expect(chain.totalIssuance == issuance)
+    }
+
     // MARK: - Thresholds and convictions
 
     @Test(arguments: [
@@ -530,5 +569,34 @@ let motionWeightBound = Weight(refTime: 1_000_000_000, proofSize: 1_000_000)
         #expect(output.pallets["Scheduler"] == 10 && output.pallets["Preimage"] == 11 && output.pallets["Democracy"] == 12)
         #expect(output.pallets["Council"] == 13 && output.pallets["TechnicalCommittee"] == 14 && output.pallets["Treasury"] == 15)
         #expect(output.calls == calls.map(\.scaleEncoded.hex))
+    }
+
+    @Test func governanceCallWeightsAreBoundedEstimates() {
+        let limit = Executive.maxBlockWeight.refTime / 100
+        let weights = [
+            DemocracyWeights.propose, DemocracyWeights.second, DemocracyWeights.vote, DemocracyWeights.removeVote, DemocracyWeights.unlock,
+            DemocracyWeights.delegate, DemocracyWeights.privileged, CollectiveWeights.setMembers, CollectiveWeights.propose, CollectiveWeights.vote,
+            CollectiveWeights.close, CollectiveWeights.disapprove, TreasuryWeights.proposeSpend, TreasuryWeights.rejectProposal,
+            TreasuryWeights.approveProposal, TreasuryWeights.spendLocal, SchedulerWeights.schedule, SchedulerWeights.cancel,
+            PreimageWeights.unnotePreimage, PreimageWeights.notePreimage(bytes: 1024),
+        ]
+        for weight in weights { #expect(weight.refTime > 0 && weight.refTime < limit) }
+    }
+
+    @Test func randomBytesNeverCrashTheGovernanceDecoders() {
+        let runtime = PhalanxRuntime.definition
+        var seed: UInt64 = 42
+        for round in 0..<5_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let pallet = [UInt8]([10, 11, 12, 13, 14, 15])[Int(seed >> 61) % 6]
+            let length = Int((seed >> 33) % 80)
+            var bytes = [pallet, UInt8(truncatingIfNeeded: seed >> 20) % 18]
+            for i in 0..<length { bytes.append(UInt8(truncatingIfNeeded: (seed &* UInt64(i + round + 1)) >> 29)) }
+            var decoder = ScaleDecoder(bytes)
+            _ = try? RuntimeCall(from: &decoder, runtime: runtime)
+            _ = try? Voting.decode(scale: Array(bytes.dropFirst()))
+            _ = try? ReferendumInfo.decode(scale: Array(bytes.dropFirst()))
+            _ = try? [ScheduledTask?].decode(scale: Array(bytes.dropFirst()))
+        }
     }
 }
