@@ -12,6 +12,7 @@ public protocol CollectiveInstance: SendableMetatype {
 /// phragmen elections, which Phalanx does not have yet).
 public enum CouncilInstance: CollectiveInstance {
     public static var name: String { CollectiveBody.council }
+    /// Root.
     public static var setMembersOrigin: OriginRequirement { .root }
 }
 
@@ -19,6 +20,7 @@ public enum CouncilInstance: CollectiveInstance {
 /// the council (Phala's `pallet_membership` with `EnsureRootOrHalfCouncil`).
 public enum TechnicalCommitteeInstance: CollectiveInstance {
     public static var name: String { CollectiveBody.technicalCommittee }
+    /// Root or more than half of the council.
     public static var setMembersOrigin: OriginRequirement { .governance }
 }
 

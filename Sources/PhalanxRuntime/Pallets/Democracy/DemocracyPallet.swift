@@ -43,6 +43,7 @@ public enum Democracy: Pallet {
     public static let maxBlacklisted: UInt32 = 100
     /// Whether the instant origin may fast-track below `FastTrackVotingPeriod`.
     public static let instantAllowed = true
+    /// The periods and deposits in force.
     static var config: GovernanceConfig { .active }
 
     public static var constants: [PalletConstant] {

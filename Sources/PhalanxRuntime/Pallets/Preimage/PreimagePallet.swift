@@ -64,6 +64,7 @@ public struct PreimageStatus: Hashable, Sendable, ScaleCodable, TypeInfo {
 
     public func encode(to encoder: inout ScaleEncoder) { encoder.encodeAll(depositor, deposit, len) }
 
+    /// A status.
     public init(depositor: AccountId32?, deposit: UInt128, len: UInt32) {
         self.depositor = depositor
         self.deposit = deposit
@@ -81,12 +82,6 @@ public struct PreimageStatus: Hashable, Sendable, ScaleCodable, TypeInfo {
             FieldDescription("len", UInt32.self, typeName: "u32"),
         ]))
     }
-}
-
-/// Weights of Preimage's calls: estimates (one status and one preimage write, plus hashing).
-enum PreimageWeights {
-    static func notePreimage(bytes: Int) -> Weight { Weight(refTime: 30_000_000 + UInt64(clamping: bytes) * 2_000, proofSize: 3_556) }
-    static let unnotePreimage = Weight(refTime: 30_000_000, proofSize: 3_556)
 }
 
 extension Preimage {

@@ -197,12 +197,6 @@ public struct ScheduledTask: Hashable, Sendable, ScaleCodable, TypeInfo {
     }
 }
 
-/// Weights of Scheduler's calls: estimates (one agenda read and write).
-enum SchedulerWeights {
-    static let schedule = Weight(refTime: 25_000_000, proofSize: 10_000)
-    static let cancel = Weight(refTime: 30_000_000, proofSize: 10_000)
-}
-
 extension Scheduler {
     /// Scheduler's calls (Root only).
     public enum Call: PalletCall {
