@@ -19,7 +19,7 @@ def test_connects_and_reads_chain_properties(substrate):
     assert substrate.properties == {"ss58Format": 30, "tokenDecimals": 12, "tokenSymbol": "PHA"}
     assert substrate.ss58_format == 30
     substrate.init_runtime()
-    assert substrate.runtime_version == 1
+    assert substrate.runtime_version == 100  # PhalanxRuntime.version.specVersion
     assert substrate.get_block_number(None) >= 0
 
 
