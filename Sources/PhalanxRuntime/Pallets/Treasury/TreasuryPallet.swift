@@ -3,8 +3,8 @@ import PhalanxPrimitives
 /// # Treasury
 ///
 /// A pot of funds owned by the chain (account `PalletId("py/trsry")`), filled by transaction fees,
-/// slashed governance deposits and (once staking exists) a share of computing rewards, and spent by
-/// council decision.
+/// slashed governance deposits and (once staking exists, through `Treasury.fund`) a share of
+/// computing rewards, and spent by council decision.
 ///
 /// ## Terms
 /// - *Proposal*: a request to pay `value` to a beneficiary, with a bond of 5% of the value (at least
@@ -78,15 +78,23 @@ public enum Treasury: Pallet {
         return max(share, proposalBondMinimum)
     }
 
-    /// Pays `amount` (a fee) into the pot; burned if the pot cannot receive it.
+    /// Pays `feeSharePercent` of `amount` (a fee already withdrawn from its payer) into the pot.
     public static func receiveFees(_ amount: UInt128, context: inout RuntimeContext) {
-        let share = amount / 100 * feeSharePercent + amount % 100 * feeSharePercent / 100
-        guard share > 0 else { return }
+        fund(amount / 100 * feeSharePercent + amount % 100 * feeSharePercent / 100, context: &context)
+    }
+
+    /// Mints `amount` into the pot (`OnUnbalanced` for amounts already taken out of circulation:
+    /// fees, and the treasury share of computing rewards). Returns whether the pot received it; if
+    /// it cannot (a new pot below the existential deposit), the amount stays out of circulation.
+    @discardableResult
+    public static func fund(_ amount: UInt128, context: inout RuntimeContext) -> Bool {
+        guard amount > 0 else { return false }
         do {
-            try context.transactional { context in try Balances.deposit(account, amount: share, context: &context) }
-            context.deposit(Event.deposit(value: share))
+            try context.transactional { context in try Balances.deposit(account, amount: amount, context: &context) }
+            context.deposit(Event.deposit(value: amount))
+            return true
         } catch {
-            // The pot does not exist and the fee is below the existential deposit: the fee stays burned.
+            return false
         }
     }
 
