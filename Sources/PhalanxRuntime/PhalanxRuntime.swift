@@ -5,7 +5,7 @@ import PhalanxPrimitives
 public enum PhalanxRuntime {
     /// The runtime version. Bump `specVersion` whenever metadata or behaviour changes.
     public static let version = RuntimeVersion(
-        specName: "phalanx", implName: "phalanx-swift", authoringVersion: 1, specVersion: 400, implVersion: 0,
+        specName: "phalanx", implName: "phalanx-swift", authoringVersion: 1, specVersion: 500, implVersion: 0,
         transactionVersion: 1, stateVersion: 1,
         apis: RuntimeAPI.supported.map { (Blake2b.hash(Array($0.name.utf8), length: 8), $0.version) })
 
@@ -16,6 +16,12 @@ public enum PhalanxRuntime {
         (2, Balances.self),
         (3, TransactionPayment.self),
         (4, Sudo.self),
+        (10, Scheduler.self),
+        (11, Preimage.self),
+        (12, Democracy.self),
+        (13, Council.self),
+        (14, TechnicalCommittee.self),
+        (15, Treasury.self),
         (20, PhalaComputation.self),
         (21, PhalaStakePoolv2.self),
         (22, PhalaVault.self),

@@ -9,6 +9,7 @@ import Testing
         let aliceBefore = chain.account(RuntimeHarness.alice)
         let bobBefore = chain.account(RuntimeHarness.bob)
         let issuanceBefore = chain.totalIssuance
+        let potBefore = System.accountInfo(Treasury.account, in: StateOverlay(base: chain.state)).data.free
         let amount = Balances.dollars
         let transfer = chain.sign(Balances.Call.transferKeepAlive(dest: .id(RuntimeHarness.bob.accountId), value: amount), by: RuntimeHarness.alice)
         let (outcomes, _) = try chain.block([transfer])
@@ -20,7 +21,9 @@ import Testing
         #expect(aliceAfter.nonce == aliceBefore.nonce + 1)
         #expect(aliceAfter.data.free == aliceBefore.data.free - amount - outcome.fee)
         #expect(chain.account(RuntimeHarness.bob).data.free == bobBefore.data.free + amount)
-        #expect(chain.totalIssuance == issuanceBefore - outcome.fee)
+        // Fees are paid into the treasury pot, so issuance is unchanged.
+        #expect(chain.totalIssuance == issuanceBefore)
+        #expect(System.accountInfo(Treasury.account, in: StateOverlay(base: chain.state)).data.free == potBefore + outcome.fee)
     }
 
     @Test func failedDispatchKeepsFeeAndNonceButRollsBackTheCall() throws {

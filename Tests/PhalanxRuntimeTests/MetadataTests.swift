@@ -90,8 +90,9 @@ import Testing
         let names = try PythonReference.json(script, input: ["metadata": Self.metadata.hex, "events": events.hex], as: [[String]].self)
         #expect(names.map { "\($0[1]).\($0[2])" } == [
             "System.ExtrinsicSuccess",
-            "Balances.Withdraw", "Balances.Transfer", "TransactionPayment.TransactionFeePaid", "System.ExtrinsicSuccess",
-            "Balances.Withdraw", "TransactionPayment.TransactionFeePaid", "System.ExtrinsicFailed",
+            "Balances.Withdraw", "Balances.Transfer", "Balances.Deposit", "Treasury.Deposit", "TransactionPayment.TransactionFeePaid",
+            "System.ExtrinsicSuccess",
+            "Balances.Withdraw", "Balances.Deposit", "Treasury.Deposit", "TransactionPayment.TransactionFeePaid", "System.ExtrinsicFailed",
         ])
         #expect(names[1][0] == "ApplyExtrinsic")
     }

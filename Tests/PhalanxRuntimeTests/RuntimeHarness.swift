@@ -79,3 +79,6 @@ struct MemoryState: StateReader {
         values.keys.filter { key.lexicographicallyPrecedes($0) }.min { $0.lexicographicallyPrecedes($1) }
     }
 }
+
+/// One PHA in the smallest unit, for readable amounts in tests.
+let pha = Balances.dollars

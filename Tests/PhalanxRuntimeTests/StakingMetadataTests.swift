@@ -4,7 +4,6 @@ import PhalanxRuntime
 import PhalanxTestSupport
 import Testing
 
-private let pha = Balances.dollars
 
 /// The staking pallets seen through scalecodec (what substrate-interface users run): pallet
 /// indices, calls composed from metadata, and stored events.

@@ -3,7 +3,6 @@ import PhalanxRuntime
 import PropertyBased
 import Testing
 
-private let pha = Balances.dollars
 
 /// Random sequences of contribute / withdraw / reward / slash / start / stop / reclaim across
 /// several users and pools, checking the staking invariants after every step.

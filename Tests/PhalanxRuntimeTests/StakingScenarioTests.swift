@@ -2,7 +2,6 @@ import PhalanxPrimitives
 import PhalanxRuntime
 import Testing
 
-private let pha = Balances.dollars
 
 /// The README's worked examples and multi-worker settlement, end to end on the pallets.
 @Suite struct StakingScenarioTests {

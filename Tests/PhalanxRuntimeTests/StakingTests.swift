@@ -3,7 +3,6 @@ import PhalanxRuntime
 import Foundation
 import Testing
 
-private let pha = Balances.dollars
 private let bitsPerUnit = 18_446_744_073_709_551_616.0
 
 /// Unit tests of PhalaComputation, PhalaBasePool and PhalaStakePoolv2, one rule each.

@@ -2,7 +2,6 @@ import PhalanxPrimitives
 import PhalanxRuntime
 import Testing
 
-private let pha = Balances.dollars
 
 /// PhalaVault: investing in pools, owner fee via price checkpoints, the 21-day forced shutdown.
 @Suite struct VaultTests {

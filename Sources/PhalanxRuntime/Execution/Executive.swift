@@ -97,6 +97,7 @@ public struct Executive: Sendable {
         } catch {
             result = .failure(context.dispatchError(from: error))
         }
+        TransactionPayment.depositFee(fee, context: &context)
         context.deposit(TransactionPayment.Event.transactionFeePaid(who: who, actualFee: fee, tip: signature.extra.tip))
         recordOutcome(result, info: info, totalWeight: total, context: &context)
         return .success(ApplyOutcome(result: result, info: info, fee: fee))

@@ -61,6 +61,10 @@ public struct GenesisConfig: Codable, Sendable, Equatable {
     public var sudo: String?
     /// Whether workers may register with dev (software) attestation.
     public var allowDevAttestation: Bool
+    /// The initial council members (accounts as in `balances`); absent means none.
+    public var council: [String]? = nil
+    /// The initial technical committee members; absent means none.
+    public var technicalCommittee: [String]? = nil
 
     /// The well-known dev accounts, each endowed with 2^60 units (as Substrate's dev chains).
     public static func devAccounts(sudo: String?, allowDevAttestation: Bool) -> GenesisConfig {
@@ -68,7 +72,8 @@ public struct GenesisConfig: Codable, Sendable, Equatable {
         let endowment = String(UInt128(1) << 60)
         return GenesisConfig(
             balances: names.flatMap { [["//\($0)", endowment], ["//\($0)//stash", endowment]] },
-            sudo: sudo, allowDevAttestation: allowDevAttestation)
+            sudo: sudo, allowDevAttestation: allowDevAttestation,
+            council: ["//Alice", "//Bob", "//Charlie"], technicalCommittee: ["//Alice", "//Bob", "//Charlie"])
     }
 
     /// Resolves an account given as SS58, 0x-hex or a dev secret URI.
@@ -90,6 +95,9 @@ public struct GenesisConfig: Codable, Sendable, Equatable {
         try Balances.buildGenesis(endowed, context: &context)
         if let sudo { Sudo.key.set(try Self.account(sudo), in: &context.state) }
         PhalaRegistry.buildGenesis(allowDevAttestation: allowDevAttestation, context: &context)
+        try Treasury.buildGenesis(context: &context)
+        try Council.buildGenesis(try (council ?? []).map(Self.account), context: &context)
+        try TechnicalCommittee.buildGenesis(try (technicalCommittee ?? []).map(Self.account), context: &context)
         // Genesis events are not kept: block 0 has no extrinsics.
         _ = context.drainEvents()
         return context.state

@@ -166,6 +166,27 @@ public enum Balances: Pallet {
         return moved
     }
 
+    /// Moves up to `amount` reserved under `id` from `who` to the free balance of `beneficiary`
+    /// (slashing a deposit to the treasury); returns the amount moved. Issuance is unchanged.
+    @discardableResult
+    public static func repatriateReserved(
+        _ who: AccountId32, id: [UInt8], amount: UInt128, to beneficiary: AccountId32, context: inout RuntimeContext
+    ) -> UInt128 {
+        let moved = unreserve(who, id: id, amount: amount, context: &context)
+        guard moved > 0, who != beneficiary else { return moved }
+        var source = System.accountInfo(who, in: context.state)
+        source.data.free -= min(moved, source.data.free)
+        System.account.set(who, source, in: &context.state)
+        reduceIssuance(by: moved, in: &context.state)
+        context.deposit(Event.slashed(who: who, amount: moved))
+        do {
+            try deposit(beneficiary, amount: moved, context: &context)
+        } catch {
+            // The beneficiary cannot receive it (a new account below the existential deposit): burned.
+        }
+        return moved
+    }
+
     /// Sets (or replaces) the lock `id` freezing `amount` of the account's free balance.
     public static func setLock(_ who: AccountId32, id: [UInt8], amount: UInt128, context: inout RuntimeContext) throws {
         var current = locks.value(who, in: context.state) ?? []

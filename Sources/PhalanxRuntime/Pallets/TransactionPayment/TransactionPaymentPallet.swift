@@ -4,8 +4,9 @@ import PhalanxPrimitives
 ///
 /// Fees: `base fee + length fee + weight fee` (times 5 for operational calls' priority) plus the
 /// sender's tip. The fee is withdrawn before dispatch (an account that cannot pay never gets
-/// its call dispatched) and reported by `TransactionFeePaid`. Fees are burned until the Treasury
-/// pallet exists to receive them.
+/// its call dispatched) and reported by `TransactionFeePaid`. After dispatch the fee, tip included, is paid into the
+/// treasury pot (`Treasury.feeSharePercent`, 100% as Phala; any remainder is burned), so total
+/// issuance only falls by the burned part.
 public enum TransactionPayment: Pallet {
     public static let name = "TransactionPayment"
     public static let moduleName = "pallet_transaction_payment"
@@ -47,6 +48,12 @@ public enum TransactionPayment: Pallet {
         } catch {
             throw TransactionValidityError.invalid(.payment)
         }
+    }
+
+    /// Pays the fee withdrawn before dispatch into the treasury, after dispatch (as Substrate's
+    /// `OnUnbalanced` in `correct_and_deposit_fee`, hence the events' order).
+    static func depositFee(_ fee: UInt128, context: inout RuntimeContext) {
+        Treasury.receiveFees(fee, context: &context)
     }
 }
 
