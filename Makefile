@@ -1,7 +1,7 @@
 # The two commands of the README. Both install what is missing first (scripts/setup).
 SWIFT_BUILD_FLAGS ?=
 PYTEST_FLAGS ?= -q
-.PHONY: run test build setup bench clean
+.PHONY: run test build setup bench clean contracts
 
 setup:
 	@scripts/setup
@@ -13,9 +13,13 @@ build: setup
 run: build
 	swift run $(SWIFT_BUILD_FLAGS) phalanx node --dev
 
+## Build the Embedded Swift example contracts (wasm32) and their ink!-format bundles.
+contracts: setup
+	scripts/build-contracts
+
 ## Run every test: Swift unit and integration tests, then the real `phalanx` binary driven by
 ## the third-party Python clients (substrate-interface, async-substrate-interface).
-test: build
+test: build contracts
 	swift test $(SWIFT_BUILD_FLAGS)
 	PHALANX_BIN=$$(swift build $(SWIFT_BUILD_FLAGS) --show-bin-path)/phalanx .venv/bin/python -m pytest $(PYTEST_FLAGS) Tests/Python
 

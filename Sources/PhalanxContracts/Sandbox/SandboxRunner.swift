@@ -114,6 +114,17 @@ public final class SandboxRunner {
         let salt = try step["salt"]?.stringValue.map(hexBytes) ?? Array((step["as"]?.stringValue ?? "\(number)").utf8)
         let codeHash = ContractCluster.codeHash(code)
         let existing = backend.code(codeHash) != nil
+        if !existing {
+            do {
+                try cluster.validate(code)
+            } catch {
+                // Report why the code was rejected; the step still fails (or matches expectError) as CodeRejected.
+                return report(
+                    number, step: step, outcome: .failure(.module(index: cluster.schedule.palletIndex, error: error.error)),
+                    spec: nil, codec: nil, gas: Weight(refTime: 0, proofSize: 0), events: [], debug: Array(error.reason.utf8),
+                    metadata: nil)
+            }
+        }
         let result = cluster.instantiate(
             origin: caller, value: try amount(step["value"]), gasLimit: try gasLimit(step), code: existing ? .existing(codeHash) : .upload(code),
             input: input, salt: salt, block: block, mode: .transaction)
