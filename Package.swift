@@ -102,11 +102,13 @@ let package = Package(
                 .product(name: "WasmParser", package: "WasmKit"),
                 .product(name: "WAT", package: "WasmKit"),
             ]),
+        // Layer 4: typed RPC client and extrinsic signer, used by the CLI (and later by workers).
+        .target(name: "PhalanxClient", dependencies: ["PhalanxRuntime"]),
         // The CLI: thin argument parsing over the modules.
         .executableTarget(
             name: "phalanx",
             dependencies: [
-                "PhalanxPrimitives", "PhalanxStorage", "PhalanxAttestation", "PhalanxRuntime", "PhalanxContracts", "PhalanxNode",
+                "PhalanxPrimitives", "PhalanxStorage", "PhalanxAttestation", "PhalanxRuntime", "PhalanxContracts", "PhalanxNode", "PhalanxClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -7,5 +7,8 @@ struct Phalanx: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phalanx",
         abstract: "Phalanx: a confidential-computing blockchain implementing the Phala Network design.",
-        subcommands: [NodeCommand.self, KeyCommand.self, ContractCommand.self, PoolCommand.self, AttestationCommand.self, BenchCommand.self])
+        subcommands: [
+            NodeCommand.self, KeyCommand.self, ContractCommand.self, PoolCommand.self, GovCommand.self, CouncilCommand.self,
+            TreasuryCommand.self, AttestationCommand.self, BenchCommand.self,
+        ])
 }

@@ -3,6 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import PhalanxClient
 import PhalanxPrimitives
 import PhalanxRuntime
 
@@ -142,53 +143,21 @@ private func parseWorker(_ text: String) throws -> WorkerPublicKey {
     return key
 }
 
-/// A minimal JSON-RPC client for the pool commands.
+/// The pool commands' client: the shared `NodeClient` plus pool rendering.
 struct PoolClient {
-    let url: URL
-    let signer: KeyPair
+    let node: NodeClient
 
     init(_ options: PoolCommand.Options) throws {
-        guard let url = URL(string: options.url) else { throw ValidationError("'\(options.url)' is not a URL.") }
-        self.url = url
-        signer = try KeyPair(uri: options.suri)
+        node = try NodeClient(url: options.url, suri: options.suri)
     }
 
-    func call(_ method: String, _ params: [Any]) async throws -> Any? {
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["jsonrpc": "2.0", "id": 1, "method": method, "params": params])
-        let (data, _) = try await URLSession.shared.data(for: request)
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw ValidationError("Bad RPC response.") }
-        if let error = object["error"] as? [String: Any] { throw ValidationError("\(method): \(error["message"] ?? error)") }
-        return object["result"]
-    }
+    func call(_ method: String, _ params: [Any]) async throws -> Any? { try await node.call(method, params) }
 
-    func storage<T: ScaleDecodable>(_ key: [UInt8], as type: T.Type) async throws -> T? {
-        guard let hex = try await call("state_getStorage", [key.prefixedHex]) as? String else { return nil }
-        guard let bytes = [UInt8](hex: hex) else { throw ValidationError("Bad storage value from the node.") }
-        return try T.decode(scale: bytes, limits: .unlimited)
-    }
+    func storage<T: ScaleDecodable>(_ key: [UInt8], as type: T.Type) async throws -> T? { try await node.storage(key, as: type) }
 
-    /// Signs and submits `call`, waits until the signer's nonce moves, then prints pool `pid`.
+    /// Signs and submits `call`, waits for inclusion, then prints pool `pid`.
     func submit(_ palletCall: some PalletCall, pid: UInt64) async throws {
-        let runtime = PhalanxRuntime.definition
-        guard let nonce = try await call("system_accountNextIndex", [signer.accountId.ss58()]) as? Int,
-            let genesisHex = try await call("chain_getBlockHash", [0]) as? String, let genesisBytes = [UInt8](hex: genesisHex),
-            let genesis = H256(bytes: genesisBytes)
-        else { throw ValidationError("The node did not return a nonce and genesis hash.") }
-        let context = SigningContext(
-            specVersion: runtime.version.specVersion, transactionVersion: runtime.version.transactionVersion, genesisHash: genesis,
-            eraBlockHash: genesis)
-        let extrinsic = UncheckedExtrinsic(
-            call: RuntimeCall(palletCall, in: runtime), signer: signer, extra: SignedExtra(nonce: UInt32(nonce)), context: context)
-        let hash = try await call("author_submitExtrinsic", [extrinsic.encoded.prefixedHex]) as? String ?? ""
-        let accountKey = System.account.storageKey(signer.accountId)
-        for _ in 0..<600 {
-            let info = try await storage(accountKey, as: AccountInfo.self)
-            if let info, Int(info.nonce) > nonce { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let hash = try await node.submit(palletCall)
         var output: [String: Any] = ["extrinsic": hash]
         if let pool = try? await pool(pid) { output["pool"] = pool }
         try Self.print(output)
@@ -227,8 +196,5 @@ struct PoolClient {
         }
     }
 
-    static func print(_ object: Any) throws {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
-        Swift.print(String(decoding: data, as: UTF8.self))
-    }
+    static func print(_ object: Any) throws { try NodeClient.printJSON(object) }
 }
