@@ -46,16 +46,16 @@ extension PhalaComputation {
         public func dispatch(origin: Origin, context: inout RuntimeContext) throws {
             switch self {
             case .setCoolDownExpiration(let period):
-                try origin.ensureRoot()
+                try PhalaGovernance.ensureGovernance(origin)
                 coolDownPeriod.set(period, in: &context.state)
                 context.deposit(Event.coolDownExpirationChanged(period: period))
             case .updateTokenomic(let newParams):
-                try origin.ensureRoot()
+                try PhalaGovernance.ensureGovernance(origin)
                 guard newParams.treasuryRatio <= .one, newParams.vMax > .zero else { throw Error.internalErrorBadTokenomicParameters }
                 tokenomicParameters.set(newParams, in: &context.state)
                 context.deposit(Event.tokenomicParametersChanged)
             case .setHeartbeatPaused(let paused):
-                try origin.ensureRoot()
+                try PhalaGovernance.ensureGovernance(origin)
                 heartbeatPaused.set(paused, in: &context.state)
                 context.deposit(Event.heartbeatPausedSet(paused: paused))
             case .forceRegisterWorker(let worker, let operator_, let initialScore, let confidenceLevel):

@@ -1,9 +1,8 @@
 /// The origin check of every governance-gated call of the Phala pallets (Phala's
-/// `GovernanceOrigin = EnsureRootOrHalfCouncil`). Until the Council pallet exists only Root passes;
-/// adding the council is a change to this one function.
+/// `GovernanceOrigin = EnsureRootOrHalfCouncil`): Root, or more than half of the Council.
 public enum PhalaGovernance {
-    /// Succeeds for the governance origin (today: Root), else `DispatchError.badOrigin`.
+    /// Succeeds for the governance origin, else `DispatchError.badOrigin`.
     public static func ensureGovernance(_ origin: Origin) throws {
-        try origin.ensureRoot()
+        try OriginRequirement.governance.ensure(origin)
     }
 }

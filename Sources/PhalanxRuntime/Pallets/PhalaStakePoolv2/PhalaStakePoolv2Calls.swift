@@ -135,7 +135,7 @@ extension PhalaStakePoolv2 {
             case .restartComputing(let pid, let worker, let stake):
                 try PhalaStakePoolv2.restartComputing(owner: try origin.ensureSigned(), pid: pid, worker: worker, stake: stake, context: &context)
             case .slashPool(let pid, let amount, let reason):
-                try origin.ensureRoot()
+                try PhalaGovernance.ensureGovernance(origin)
                 try PhalaStakePoolv2.slashPool(pid: pid, amount: amount, reason: reason, context: &context)
             }
         }
