@@ -148,7 +148,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "PhalanxNodeTests",
-            dependencies: ["PhalanxNode", "PhalanxTestSupport"]),
+            dependencies: ["PhalanxNode", "PhalanxRuntime", "PhalanxStorage", "PhalanxTestSupport"]),
         .testTarget(
             name: "PhalanxContractsTests",
             dependencies: [

@@ -86,7 +86,7 @@ public actor Chain {
                 guard let genesis = try database.hash(ofNumber: 0), let headerBytes = try database.header(of: head.hash) else {
                     throw ChainError.storage("the head block's header is missing")
                 }
-                let expected = try Self.genesisBlock(spec: spec, database: database).hash
+                let expected = try spec.withParameters { try Self.genesisBlock(spec: spec, database: database) }.hash
                 guard genesis == expected.bytes else {
                     throw ChainError.genesisMismatch(stored: genesis.prefixedHex, expected: expected.description)
                 }
@@ -96,7 +96,7 @@ public actor Chain {
                 best = ChainBlock(hash: H256(unchecked: head.hash), header: header, extrinsics: try Self.decodeBody(body))
                 bestTrie = try database.state(at: head.hash)
             } else {
-                let (block, commit) = try Self.genesisBlock(spec: spec, database: database).buildCommit()
+                let (block, commit) = try spec.withParameters { try Self.genesisBlock(spec: spec, database: database) }.buildCommit()
                 try database.importBlock(
                     BlockRecord(hash: block.hash.bytes, number: 0, parentHash: H256.zero.bytes, header: block.header.scaleEncoded, body: [0]),
                     commit: commit, metadata: ["chainSpec": Array(try JSONEncoder().encode(spec))])
@@ -110,7 +110,9 @@ public actor Chain {
             throw ChainError.storage("\(error)")
         }
         executive = Executive(runtime: runtime, genesisHash: genesisHash)
-        api = RuntimeAPI(executive: executive)
+        let executive = self.executive
+        // The metadata's constants must be the ones this chain runs with.
+        api = spec.withParameters { RuntimeAPI(executive: executive) }
     }
 
     /// Genesis state and header from the chain spec.
@@ -195,6 +197,14 @@ public actor Chain {
     /// The transactions come from the pool, which verified their signatures against this state, so
     /// they are not verified twice (`signaturesVerified: false` forces it).
     public func author(transactions: [UncheckedExtrinsic], timestamp: UInt64, signaturesVerified: Bool = true) throws -> AuthoredBlock {
+        try spec.withParameters {
+            try authorWithParameters(transactions: transactions, timestamp: timestamp, signaturesVerified: signaturesVerified)
+        }
+    }
+
+    private func authorWithParameters(transactions: [UncheckedExtrinsic], timestamp: UInt64, signaturesVerified: Bool) throws
+        -> AuthoredBlock
+    {
         guard let authority else { throw ChainError.invalidBlock(.badSeal) }
         let number = best.header.number + 1
         let slot = timestamp / 1_000
@@ -265,6 +275,10 @@ public actor Chain {
     /// against `authority`, verifies every signature (in parallel across cores), re-executes it,
     /// and requires the header's extrinsics and state roots to match before committing.
     public func importBlock(_ block: Block, authority: [UInt8]) async throws {
+        try await spec.withParameters { try await importWithParameters(block, authority: authority) }
+    }
+
+    private func importWithParameters(_ block: Block, authority: [UInt8]) async throws {
         let header = block.header
         guard header.parentHash == best.hash, header.number == best.header.number + 1 else {
             throw ChainError.invalidBlock(.unknownParent)

@@ -4,13 +4,16 @@ import PhalanxStorage
 /// A block's state trie seen through the runtime's narrow `StateReader`.
 /// A node missing from the database is corruption, not input; it reads as absent, and imported
 /// blocks are still checked against their state roots.
-struct TrieState: StateReader {
+public struct TrieState: StateReader {
     /// The state.
-    let trie: Trie
+    public let trie: Trie
 
-    func value(at key: [UInt8]) -> [UInt8]? { (try? trie.get(key)) ?? nil }
+    /// The runtime's view of `trie`.
+    public init(trie: Trie) { self.trie = trie }
 
-    func nextKey(after key: [UInt8]) -> [UInt8]? { (try? trie.nextKey(after: key)) ?? nil }
+    public func value(at key: [UInt8]) -> [UInt8]? { (try? trie.get(key)) ?? nil }
+
+    public func nextKey(after key: [UInt8]) -> [UInt8]? { (try? trie.nextKey(after: key)) ?? nil }
 }
 
 extension StateOverlay {

@@ -81,7 +81,10 @@ public actor PoolService {
         }
         let snapshot = await chain.snapshot()
         let state = TrieState(trie: snapshot.trie)
-        switch chain.executive.validateTransaction(extrinsic, bestState: state, bestHash: snapshot.hash, bestNumber: snapshot.number) {
+        let validity = chain.spec.withParameters {
+            chain.executive.validateTransaction(extrinsic, bestState: state, bestHash: snapshot.hash, bestNumber: snapshot.number)
+        }
+        switch validity {
         case .success(let validity):
             let sender = (try? extrinsic.signature?.address.lookup()) ?? nil
             let nonce = sender.map { System.accountInfo($0, in: StateOverlay(base: state)).nonce } ?? 0

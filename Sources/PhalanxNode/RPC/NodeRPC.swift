@@ -230,7 +230,8 @@ public struct NodeRPC: Sendable {
             let method = try params.string(0, "method")
             let data = try params.optionalBytes(1, "data") ?? []
             let (_, trie) = try await self.trie(params, 2)
-            return .string(try chain.api.call(method, input: data, state: TrieState(trie: trie)).prefixedHex)
+            let output = try chain.spec.withParameters { try chain.api.call(method, input: data, state: TrieState(trie: trie)) }
+            return .string(output.prefixedHex)
         }
         module.subscription(
             subscribe: "state_subscribeStorage", unsubscribe: "state_unsubscribeStorage", notification: "state_storage"

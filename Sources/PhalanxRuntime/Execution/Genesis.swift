@@ -14,6 +14,26 @@ public struct ChainSpec: Codable, Sendable, Equatable {
     public var properties: Properties
     /// The genesis state.
     public var genesis: GenesisConfig
+    /// The governance profile: `dev` (periods of a few blocks) or `local` (Phala's production
+    /// periods); absent in a JSON file means `local` unless the chain type is Development.
+    public var governanceProfile: String?
+
+    /// The governance periods and deposits this chain runs with.
+    public var governance: GovernanceConfig {
+        GovernanceConfig.named(governanceProfile ?? (chainType == "Development" ? "dev" : "local")) ?? .local
+    }
+
+    /// Runs `body` with this chain's runtime parameters in force (every runtime execution does).
+    public func withParameters<T>(_ body: () throws -> T) rethrows -> T {
+        try GovernanceConfig.$current.withValue(governance, operation: body)
+    }
+
+    /// Runs `body` with this chain's runtime parameters in force (async variant).
+    public func withParameters<T>(
+        isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
+    ) async rethrows -> T {
+        try await GovernanceConfig.$current.withValue(governance, operation: body, isolation: isolation)
+    }
 
     /// Token properties (`system_properties`).
     public struct Properties: Codable, Sendable, Equatable {
@@ -28,12 +48,12 @@ public struct ChainSpec: Codable, Sendable, Equatable {
     /// The development chain: //Alice … //Ferdie endowed, //Alice is sudo, dev attestation allowed.
     public static let development = ChainSpec(
         name: "Phalanx Development", id: "dev", chainType: "Development",
-        properties: .phala, genesis: .devAccounts(sudo: "//Alice", allowDevAttestation: true))
+        properties: .phala, genesis: .devAccounts(sudo: "//Alice", allowDevAttestation: true), governanceProfile: "dev")
 
     /// A local testnet: same accounts, for several processes on one machine.
     public static let local = ChainSpec(
         name: "Phalanx Local", id: "local", chainType: "Local",
-        properties: .phala, genesis: .devAccounts(sudo: "//Alice", allowDevAttestation: true))
+        properties: .phala, genesis: .devAccounts(sudo: "//Alice", allowDevAttestation: true), governanceProfile: "local")
 
     /// Loads `dev`, `local`, or a JSON file.
     public static func load(_ name: String) throws -> ChainSpec {

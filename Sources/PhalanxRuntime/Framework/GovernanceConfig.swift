@@ -2,9 +2,9 @@ import PhalanxPrimitives
 
 /// Governance periods and deposits (Democracy, collectives, Treasury). Two profiles: `local` uses
 /// Phala's production values (`khala-parachain` `runtime/phala`, 12-second blocks); `dev` uses
-/// periods of a few blocks so a person can watch a referendum pass. The runtime has one profile
-/// compiled in, `active` (the dev values): pallet constants cannot depend on the chain spec without
-/// a genesis-configured parameter store, which Phalanx does not have yet.
+/// periods of a few blocks so a person can watch a referendum pass. The chain spec names the
+/// profile; the node runs every runtime execution (and the metadata build, so the constants clients
+/// read match) inside `GovernanceConfig.$current.withValue(profile)`. Outside it the dev values apply.
 public struct GovernanceConfig: Sendable, Hashable {
     /// Blocks between launches of the next referendum.
     public var launchPeriod: UInt32
@@ -44,6 +44,18 @@ public struct GovernanceConfig: Sendable, Hashable {
         cooloffPeriod: 10, minimumDeposit: 10 * Balances.dollars, motionDuration: 10, spendPeriod: 10, burnPermill: 0,
         preimageBaseDeposit: Balances.dollars, preimageByteDeposit: Balances.dollars / 100)
 
-    /// The profile the runtime uses.
-    public static let active = dev
+    /// The profile of the chain being executed (set by the node per chain spec; dev by default).
+    @TaskLocal public static var current: GovernanceConfig = dev
+
+    /// The profile the runtime uses now.
+    public static var active: GovernanceConfig { current }
+
+    /// A profile by name: `dev` or `local`.
+    public static func named(_ name: String) -> GovernanceConfig? {
+        switch name {
+        case "dev": dev
+        case "local": local
+        default: nil
+        }
+    }
 }
