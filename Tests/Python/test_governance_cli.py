@@ -9,7 +9,6 @@ from substrateinterface import SubstrateInterface, Keypair
 from conftest import BINARY, NodeProcess
 
 PHA = 10**12
-DAVE = Keypair.create_from_uri("//Dave")
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +37,9 @@ def wait_until(predicate, seconds=60):
 
 def test_referendum_walkthrough_with_the_cli(node):
     substrate = SubstrateInterface(url=node.url)
-    call = substrate.compose_call("Balances", "force_set_balance", {"who": DAVE.ss58_address, "new_free": 4242 * PHA})
+    # A runtime parameter: PhalaComputation's heartbeat pause (a governance-origin call).
+    assert substrate.query("PhalaComputation", "HeartbeatPaused").value is False
+    call = substrate.compose_call("PhalaComputation", "set_heartbeat_paused", {"paused": True})
     call_hex = str(call.data)
 
     proposed = cli(node, "gov", "propose", call_hex, "--value", str(10 * PHA))
@@ -55,7 +56,7 @@ def test_referendum_walkthrough_with_the_cli(node):
     assert int(ongoing["tally"]["nays"]) == 1 * PHA  # conviction 0 = 0.1x
 
     wait_until(lambda: [r for r in cli(node, "gov", "referenda") if r["index"] == referendum["index"] and r["status"] == "approved"])
-    wait_until(lambda: substrate.query("System", "Account", [DAVE.ss58_address]).value["data"]["free"] == 4242 * PHA)
+    wait_until(lambda: substrate.query("PhalaComputation", "HeartbeatPaused").value is True)
     substrate.close()
 
 
