@@ -43,7 +43,7 @@ public enum PhalaComputation: Pallet {
     /// The minimum benchmark score to start computing (`MinInitP`).
     public static let minInitP: UInt32 = 50
     /// The treasury pot receiving the treasury share of each settlement.
-    public static let treasuryAccount = PalletId("py/trsry").account
+    public static var treasuryAccount: AccountId32 { Treasury.account }
 
     public static var constants: [PalletConstant] {
         [PalletConstant("MinInitP", minInitP, docs: ["The minimum P a worker needs to start computing."])]
