@@ -235,20 +235,7 @@ public actor Chain {
                 rejected.append((transaction.hash, error))
             }
         }
-        let post: StateOverlay
-        do {
-            post = try executive.finalizeBlock(context: &context)
-        } catch let error as BlockError {
-            throw ChainError.invalidBlock(error)
-        }
-        var trie = bestTrie
-        let commit: TrieCommit
-        do {
-            try trie.apply(post.changeset)
-            commit = try trie.commit()
-        } catch {
-            throw ChainError.storage("\(error)")
-        }
+        let (trie, commit) = try finalize(&context, on: bestTrie)
         let unsealed = Header(
             parentHash: best.hash, number: number, stateRoot: H256(unchecked: commit.root),
             extrinsicsRoot: H256(unchecked: TrieRoot.extrinsicsRoot(of: extrinsics)),
@@ -267,6 +254,23 @@ public actor Chain {
         best = block
         bestTrie = trie
         return AuthoredBlock(block: block, included: included, rejected: rejected)
+    }
+
+    /// Finalizes the block in `context` and applies its changes to `parent`: the new state and what to store.
+    private func finalize(_ context: inout RuntimeContext, on parent: Trie) throws -> (Trie, TrieCommit) {
+        let post: StateOverlay
+        do {
+            post = try executive.finalizeBlock(context: &context)
+        } catch let error as BlockError {
+            throw ChainError.invalidBlock(error)
+        }
+        var trie = parent
+        do {
+            try trie.apply(post.changeset)
+            return (trie, try trie.commit())
+        } catch {
+            throw ChainError.storage("\(error)")
+        }
     }
 
     // MARK: - Import
@@ -321,20 +325,7 @@ public actor Chain {
                 throw ChainError.invalidBlock(.invalidExtrinsic(index: index, reason: error.description))
             }
         }
-        let post: StateOverlay
-        do {
-            post = try executive.finalizeBlock(context: &context)
-        } catch let error as BlockError {
-            throw ChainError.invalidBlock(error)
-        }
-        var trie = parentTrie
-        let commit: TrieCommit
-        do {
-            try trie.apply(post.changeset)
-            commit = try trie.commit()
-        } catch {
-            throw ChainError.storage("\(error)")
-        }
+        let (trie, commit) = try finalize(&context, on: parentTrie)
         guard commit.root == header.stateRoot.bytes else { throw ChainError.invalidBlock(.stateRootMismatch) }
         do {
             try database.importBlock(
