@@ -104,11 +104,22 @@ let package = Package(
             ]),
         // Layer 4: typed RPC client and extrinsic signer, used by the CLI (and later by workers).
         .target(name: "PhalanxClient", dependencies: ["PhalanxRuntime"]),
+        // Layer 4: the worker — light-client sync, sealed keys and state, gatekeeper, cluster execution, query API.
+        .target(
+            name: "PhalanxWorker",
+            dependencies: [
+                "PhalanxRuntime", "PhalanxStorage", "PhalanxContracts", "PhalanxClient", "PhalanxAttestation",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         // The CLI: thin argument parsing over the modules.
         .executableTarget(
             name: "phalanx",
             dependencies: [
-                "PhalanxPrimitives", "PhalanxStorage", "PhalanxAttestation", "PhalanxRuntime", "PhalanxContracts", "PhalanxNode", "PhalanxClient",
+                "PhalanxPrimitives", "PhalanxStorage", "PhalanxAttestation", "PhalanxRuntime", "PhalanxContracts", "PhalanxNode", "PhalanxClient", "PhalanxWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

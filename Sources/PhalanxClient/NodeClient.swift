@@ -60,6 +60,18 @@ public struct NodeClient: Sendable {
     /// returns the extrinsic hash.
     @discardableResult
     public func submit(_ palletCall: some PalletCall) async throws -> String {
+        let (hash, nonce) = try await submitWithoutWaiting(palletCall)
+        let accountKey = System.account.storageKey(signer.accountId)
+        for _ in 0..<600 {
+            if let info = try await storage(accountKey, as: AccountInfo.self), Int(info.nonce) > nonce { return hash }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw ClientError("Extrinsic \(hash) was not included within 60 s.")
+    }
+
+    /// Signs `call` with the signer's next nonce (counting its transactions in the pool) and submits it;
+    /// returns the extrinsic hash and the nonce used, without waiting for inclusion.
+    public func submitWithoutWaiting(_ palletCall: some PalletCall) async throws -> (hash: String, nonce: Int) {
         let runtime = PhalanxRuntime.definition
         guard let nonce = try await call("system_accountNextIndex", [signer.accountId.ss58()]) as? Int,
             let genesisHex = try await call("chain_getBlockHash", [0]) as? String, let genesis = H256(hex: genesisHex),
@@ -71,12 +83,7 @@ public struct NodeClient: Sendable {
         let extrinsic = UncheckedExtrinsic(
             call: RuntimeCall(palletCall, in: runtime), signer: signer, extra: SignedExtra(nonce: UInt32(nonce)), context: context)
         let hash = try await call("author_submitExtrinsic", [extrinsic.encoded.prefixedHex]) as? String ?? ""
-        let accountKey = System.account.storageKey(signer.accountId)
-        for _ in 0..<600 {
-            if let info = try await storage(accountKey, as: AccountInfo.self), Int(info.nonce) > nonce { return hash }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw ClientError("Extrinsic \(hash) was not included within 60 s.")
+        return (hash, nonce)
     }
 
     /// Prints `object` as sorted, pretty JSON on standard output.

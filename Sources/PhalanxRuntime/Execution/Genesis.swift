@@ -55,6 +55,15 @@ public struct ChainSpec: Codable, Sendable, Equatable {
         name: "Phalanx Local", id: "local", chainType: "Local",
         properties: .phala, genesis: .devAccounts(sudo: "//Alice", allowDevAttestation: true), governanceProfile: "local")
 
+    /// This spec with an embedded dev worker `pubkey` (`node --dev`): registered, gatekeeper, cluster 1; its
+    /// operator account is endowed like the dev accounts.
+    public func withDevWorker(pubkey: [UInt8], operator: String) -> ChainSpec {
+        var spec = self
+        spec.genesis.devWorker = DevWorkerGenesis(pubkey: pubkey.prefixedHex, operator: `operator`, clusterOwner: "//Alice")
+        spec.genesis.balances.append([`operator`, String(UInt128(1) << 60)])
+        return spec
+    }
+
     /// Loads `dev`, `local`, or a JSON file.
     public static func load(_ name: String) throws -> ChainSpec {
         switch name {
@@ -85,6 +94,8 @@ public struct GenesisConfig: Codable, Sendable, Equatable {
     public var council: [String]? = nil
     /// The initial technical committee members; absent means none.
     public var technicalCommittee: [String]? = nil
+    /// An embedded dev worker registered at genesis as gatekeeper and sole worker of cluster 1 (`node --dev`).
+    public var devWorker: DevWorkerGenesis? = nil
 
     /// The well-known dev accounts, each endowed with 2^60 units (as Substrate's dev chains).
     public static func devAccounts(sudo: String?, allowDevAttestation: Bool) -> GenesisConfig {
@@ -118,9 +129,44 @@ public struct GenesisConfig: Codable, Sendable, Equatable {
         try Treasury.buildGenesis(context: &context)
         try Council.buildGenesis(try (council ?? []).map(Self.account), context: &context)
         try TechnicalCommittee.buildGenesis(try (technicalCommittee ?? []).map(Self.account), context: &context)
+        if let devWorker { try devWorker.build(context: &context) }
+        PhalaMq.queueGenesisMessages(&context)
         // Genesis events are not kept: block 0 has no extrinsics.
         _ = context.drainEvents()
         return context.state
+    }
+}
+
+/// The embedded worker of a dev chain, set up at genesis as if governance had registered it: a worker
+/// with dev attestation, the first gatekeeper (its launch message is queued for block 1) and the only
+/// worker of cluster 1 (public, owned by `clusterOwner`, no deposits or gas price).
+public struct DevWorkerGenesis: Codable, Sendable, Equatable {
+    /// The worker's identity (= ECDH) public key, 0x-hex.
+    public var pubkey: String
+    /// The account paying for the worker's messages (as in `balances`).
+    public var `operator`: String
+    /// The cluster owner (as in `balances`).
+    public var clusterOwner: String
+
+    /// A dev worker.
+    public init(pubkey: String, operator: String, clusterOwner: String) {
+        self.pubkey = pubkey
+        self.operator = `operator`
+        self.clusterOwner = clusterOwner
+    }
+
+    func build(context: inout RuntimeContext) throws {
+        guard let bytes = [UInt8](hex: pubkey), let key = Sr25519Public(bytes: bytes) else {
+            throw GenesisError.badDevWorker(pubkey)
+        }
+        let owner = try GenesisConfig.account(clusterOwner)
+        PhalaRegistry.upsertWorker(
+            pubkey: key, ecdhPubkey: key, runtimeVersion: 1, operator: try GenesisConfig.account(`operator`), provider: .dev,
+            confidenceLevel: 128, features: [1, 1], context: &context)
+        try PhalaRegistry.registerGatekeeper(key, context: &context)
+        try PhalaPhatContracts.addCluster(
+            owner: owner, permission: .public, workers: [key], deposit: 0, gasPrice: 0, depositPerItem: 0, depositPerByte: 0,
+            treasury: owner, context: &context)
     }
 }
 
@@ -128,10 +174,13 @@ public struct GenesisConfig: Codable, Sendable, Equatable {
 public enum GenesisError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A balances entry is not `[account, amount]`.
     case badBalanceEntry(String)
+    /// The dev worker's public key is not 32 bytes of hex.
+    case badDevWorker(String)
 
     public var description: String {
         switch self {
         case .badBalanceEntry(let entry): "The genesis balance entry [\(entry)] must be [account, decimal amount]."
+        case .badDevWorker(let key): "The dev worker public key \(key) must be 32 bytes of 0x-hex."
         }
     }
 }

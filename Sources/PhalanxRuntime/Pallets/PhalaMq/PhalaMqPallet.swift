@@ -41,12 +41,24 @@ public enum PhalaMq: Pallet {
     /// The pool tag prefix of off-chain messages.
     public static let tagPrefix = "PhalaMqOffchainMessages"
 
-    public static var storageItems: [any StorageItem] { [offchainIngress, outboundMessages] }
+    public static var storageItems: [any StorageItem] { [offchainIngress, outboundMessages, queuedOutboundMessage] }
 
-    /// Clears the previous block's outbound messages.
+    /// Clears the previous block's outbound messages, then releases messages queued at genesis.
     public static func onInitialize(_ context: inout RuntimeContext) -> Weight {
         outboundMessages.remove(in: &context.state)
+        if let queued = queuedOutboundMessage.get(context.state) {
+            outboundMessages.set(queued, in: &context.state)
+            queuedOutboundMessage.remove(in: &context.state)
+        }
         return PhalaMqWeights.onInitialize
+    }
+
+    /// Moves the messages pushed while building genesis to `QueuedOutboundMessage`, so that workers see
+    /// them in block 1 (Phala's genesis queue).
+    public static func queueGenesisMessages(_ context: inout RuntimeContext) {
+        guard let messages = outboundMessages.get(context.state), !messages.isEmpty else { return }
+        queuedOutboundMessage.set(messages, in: &context.state)
+        outboundMessages.remove(in: &context.state)
     }
 
     // MARK: - Interface for other pallets
@@ -138,6 +150,10 @@ extension PhalaMq {
     public static let outboundMessages = StorageValue<[MqMessage]>(
         pallet: name, item: "OutboundMessages", default: [],
         docs: ["Messages pushed in this block for the workers; cleared in every on_initialize."])
+    /// Messages pushed at genesis, released into `OutboundMessages` by block 1.
+    public static let queuedOutboundMessage = StorageValue<[MqMessage]>(
+        pallet: name, item: "QueuedOutboundMessage",
+        docs: ["Messages pushed at genesis, released to the workers in the first block."])
 
     /// PhalaMq's calls, with Phala's call indices.
     public enum Call: PalletCall {

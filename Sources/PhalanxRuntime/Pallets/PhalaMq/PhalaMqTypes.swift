@@ -208,6 +208,8 @@ public enum PhalaTopic {
     public static let clusterEvent = Array("phala/cluster/event".utf8)
     /// Cluster operations for cluster workers (`ClusterOperation`).
     public static let clusterKey = Array("phala/cluster/key".utf8)
+    /// Gatekeeper → gatekeeper: master key history for a new gatekeeper (`KeyDistribution`).
+    public static let gatekeeperKey = Array("phala/gatekeeper/key".utf8)
     /// Worker → chain reports about cluster deployment (`WorkerClusterReport`).
     public static let clusterWorkerReport = Array("phala/cluster/worker/report".utf8)
     /// Contract instantiation requests (`ContractOperation`).
@@ -223,6 +225,15 @@ public enum PhalaTopic {
     /// The command topic of a contract: `phala/contract/<lowercase hex id>/command`.
     public static func contractCommand(_ contract: H256) -> [UInt8] {
         Array("phala/contract/\(contract.bytes.hex)/command".utf8)
+    }
+
+    /// The contract a command topic addresses (inverse of ``contractCommand(_:)``); `nil` for other topics.
+    public static func commandContract(_ topic: [UInt8]) -> H256? {
+        let prefix = Array("phala/contract/".utf8), suffix = Array("/command".utf8)
+        guard topic.count == prefix.count + 64 + suffix.count, topic.starts(with: prefix), topic.suffix(suffix.count).elementsEqual(suffix),
+            let bytes = [UInt8](hex: String(decoding: topic[prefix.count..<(prefix.count + 64)], as: UTF8.self))
+        else { return nil }
+        return H256(unchecked: bytes)
     }
 
     /// Whether a topic is valid: non-empty and not starting with a reserved punctuation character.

@@ -1,5 +1,4 @@
 import PhalanxPrimitives
-import PhalanxRuntime
 
 /// Block sealing for the dev/local authority (Aura-style digests, so tools decode them):
 /// a `PreRuntime("aura", slot)` item before execution, and a `Seal("aura", sr25519 signature)`
