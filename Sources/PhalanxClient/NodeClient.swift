@@ -56,6 +56,24 @@ public struct NodeClient: Sendable {
         return try T.decode(scale: bytes, limits: .unlimited)
     }
 
+    /// Every (key, value) under `prefix` in the best state, in key order (paged `state_getKeysPaged`).
+    public func entries(prefix: [UInt8]) async throws -> [(key: [UInt8], value: [UInt8])] {
+        var result: [(key: [UInt8], value: [UInt8])] = []
+        var start: String? = nil
+        while true {
+            let params: [Any] = [prefix.prefixedHex, 256] + (start.map { [$0] } ?? [])
+            guard let keys = try await call("state_getKeysPaged", params) as? [String] else { throw ClientError("The node sent malformed keys.") }
+            for key in keys {
+                guard let bytes = [UInt8](hex: key), let text = try await call("state_getStorage", [key]) as? String,
+                    let value = [UInt8](hex: text)
+                else { continue }
+                result.append((bytes, value))
+            }
+            if keys.count < 256 { return result }
+            start = keys.last
+        }
+    }
+
     /// Signs and submits `call` with the signer's next nonce, waits until it is in a block, and
     /// returns the extrinsic hash.
     @discardableResult

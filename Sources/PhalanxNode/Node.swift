@@ -91,8 +91,9 @@ public final class Node: Sendable {
         }
     }
 
-    /// Runs until SIGINT/SIGTERM (or cancellation), then shuts down cleanly.
-    public func run() async throws {
+    /// Runs until SIGINT/SIGTERM (or cancellation), then shuts down cleanly; `extraServices` (the embedded
+    /// worker of `--dev`) start after the node's own services and stop with them.
+    public func run(extraServices: [any Service] = []) async throws {
         let best = await chain.snapshot()
         logger.info(
             "Phalanx node started",
@@ -102,6 +103,7 @@ public final class Node: Sendable {
             ])
         var services: [any Service] = [rpcServer, AuthorService(author: author)]
         if let metricsServer { services.append(metricsServer) }
+        services += extraServices
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },

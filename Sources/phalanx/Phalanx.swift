@@ -8,7 +8,7 @@ struct Phalanx: AsyncParsableCommand {
         commandName: "phalanx",
         abstract: "Phalanx: a confidential-computing blockchain implementing the Phala Network design.",
         subcommands: [
-            NodeCommand.self, KeyCommand.self, ContractCommand.self, PoolCommand.self, GovCommand.self, CouncilCommand.self,
+            NodeCommand.self, WorkerCommand.self, ClusterCommand.self, KeyCommand.self, ContractCommand.self, PoolCommand.self, GovCommand.self, CouncilCommand.self,
             TreasuryCommand.self, AttestationCommand.self, BenchCommand.self,
         ])
 }

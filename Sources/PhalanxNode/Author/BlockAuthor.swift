@@ -66,6 +66,9 @@ public struct BlockAuthor: Sendable {
     public func run() async {
         switch mode {
         case .instant:
+            // Messages queued at genesis (the dev worker's launch) reach the workers in block 1, which an
+            // instant-sealing chain would otherwise only author with the first transaction.
+            if await hasQueuedGenesisMessages() { await produceBlock() }
             for await _ in pool.readyEvents {
                 await produceWhileReady()
                 if Task.isCancelled { return }
@@ -77,6 +80,12 @@ public struct BlockAuthor: Sendable {
                 await produceBlock()
             }
         }
+    }
+
+    private func hasQueuedGenesisMessages() async -> Bool {
+        let best = await chain.snapshot()
+        guard best.number == 0 else { return false }
+        return PhalaMq.queuedOutboundMessage.get(StateOverlay(base: TrieState(trie: best.trie))) != nil
     }
 
     private func produceWhileReady() async {

@@ -1,3 +1,4 @@
+import PhalanxContracts
 import PhalanxPrimitives
 import PhalanxRuntime
 
@@ -81,6 +82,7 @@ enum WorkerMessage {
         var cluster: H256
         var workers: [WorkerIdentity]
         var deposit: UInt128
+        var prices: ClusterPrices
 
         init(_ payload: [UInt8]) throws {
             var decoder = ScaleDecoder(payload)
@@ -90,9 +92,7 @@ enum WorkerMessage {
             cluster = try decoder.decode()
             workers = try decoder.decode()
             deposit = try decoder.decode()
-            _ = try decoder.decode(UInt128.self)  // gas price
-            _ = try decoder.decode(UInt128.self)  // deposit per item
-            _ = try decoder.decode(UInt128.self)  // deposit per byte
+            prices = ClusterPrices(gasPrice: try decoder.decode(), depositPerItem: try decoder.decode(), depositPerByte: try decoder.decode())
             _ = try decoder.decode(AccountId32.self)  // treasury
             try decoder.finish()
         }
@@ -101,7 +101,8 @@ enum WorkerMessage {
     /// `ClusterOperation` on `phala/cluster/key`.
     enum ClusterOperation {
         /// The cluster key (64-byte secret) sealed to each listed worker, with the cluster owner and initial deposit.
-        case dispatchKeys(cluster: H256, owner: AccountId32, deposit: UInt128, keys: [(worker: Sr25519Public, key: Envelope)])
+        case dispatchKeys(
+            cluster: H256, owner: AccountId32, deposit: UInt128, prices: ClusterPrices, keys: [(worker: Sr25519Public, key: Envelope)])
         case uploadResource(origin: AccountId32, cluster: H256, type: ResourceType, data: [UInt8])
         case deposit(cluster: H256, account: AccountId32, amount: UInt128)
         case removeWorker(cluster: H256, worker: Sr25519Public)
@@ -113,10 +114,11 @@ enum WorkerMessage {
                 let cluster: H256 = try decoder.decode()
                 let owner: AccountId32 = try decoder.decode()
                 let deposit: UInt128 = try decoder.decode()
+                let prices: ClusterPrices = try decoder.decode()
                 let count = try decoder.decodeLength(minimumElementSize: 32 + 1 + 32 + 12 + 1)
                 var keys: [(Sr25519Public, Envelope)] = []
                 for _ in 0..<count { keys.append((try decoder.decode(), try decoder.decode())) }
-                self = .dispatchKeys(cluster: cluster, owner: owner, deposit: deposit, keys: keys)
+                self = .dispatchKeys(cluster: cluster, owner: owner, deposit: deposit, prices: prices, keys: keys)
             case 2:
                 self = .uploadResource(
                     origin: try decoder.decode(), cluster: try decoder.decode(), type: try decoder.decode(),
@@ -131,11 +133,12 @@ enum WorkerMessage {
         var encoded: [UInt8] {
             var encoder = ScaleEncoder()
             switch self {
-            case .dispatchKeys(let cluster, let owner, let deposit, let keys):
+            case .dispatchKeys(let cluster, let owner, let deposit, let prices, let keys):
                 encoder.encodeVariant(index: 0)
                 encoder.encode(cluster)
                 encoder.encode(owner)
                 encoder.encode(deposit)
+                encoder.encode(prices)
                 encoder.encodeCompact(UInt64(keys.count))
                 for entry in keys {
                     encoder.encode(entry.worker)
@@ -207,4 +210,39 @@ enum WorkerMessage {
 
     /// `WorkerClusterReport::ClusterDeployed{id, pubkey}` (Worker origin → `phala/cluster/worker/report`).
     static func clusterDeployed(cluster: H256, key: Sr25519Public) -> [UInt8] { [0] + cluster.scaleEncoded + key.scaleEncoded }
+}
+
+/// A cluster's prices (from `add_cluster`): gas price and storage deposits, applied by its workers' engines.
+struct ClusterPrices: Sendable, ScaleCodable {
+    var gasPrice: UInt128
+    var depositPerItem: UInt128
+    var depositPerByte: UInt128
+
+    init(gasPrice: UInt128, depositPerItem: UInt128, depositPerByte: UInt128) {
+        self.gasPrice = gasPrice
+        self.depositPerItem = depositPerItem
+        self.depositPerByte = depositPerByte
+    }
+
+    func encode(to encoder: inout ScaleEncoder) {
+        encoder.encode(gasPrice)
+        encoder.encode(depositPerItem)
+        encoder.encode(depositPerByte)
+    }
+
+    init(from decoder: inout ScaleDecoder) throws {
+        gasPrice = try decoder.decode()
+        depositPerItem = try decoder.decode()
+        depositPerByte = try decoder.decode()
+    }
+
+    /// The engine schedule for these prices (no existential deposit when storage is free, as on the dev cluster).
+    var schedule: Schedule {
+        var schedule = Schedule()
+        schedule.depositPerItem = depositPerItem
+        schedule.depositPerByte = depositPerByte
+        schedule.feePerRefTime = gasPrice
+        if depositPerItem == 0 && depositPerByte == 0 { schedule.existentialDeposit = 0 }
+        return schedule
+    }
 }

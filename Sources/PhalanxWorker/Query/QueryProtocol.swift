@@ -160,3 +160,33 @@ public struct QueryFailure: Error, CustomStringConvertible {
     /// A failure.
     public init(_ description: String) { self.description = description }
 }
+
+/// The parts of a SCALE `ContractExecResult` a client shows: gas, debug output and the flags + data or the error.
+public struct ContractExecOutcome: Sendable {
+    /// ref_time consumed.
+    public var gasConsumed: UInt64
+    /// The debug buffer.
+    public var debugMessage: String
+    /// Return flags and data, or the dispatch error's name.
+    public var result: Result<(flags: UInt32, data: [UInt8]), QueryFailure>
+
+    /// Decodes a `ContractExecResult`.
+    public init(scale bytes: [UInt8]) throws {
+        var decoder = ScaleDecoder(bytes)
+        gasConsumed = try decoder.decodeCompact(UInt64.self)
+        _ = try decoder.decodeCompact(UInt64.self)
+        _ = try decoder.decodeCompact(UInt64.self)
+        _ = try decoder.decodeCompact(UInt64.self)
+        _ = try decoder.readVariantIndex()
+        _ = try decoder.decode(UInt128.self)
+        debugMessage = String(decoding: try decoder.decode([UInt8].self), as: UTF8.self)
+        switch try decoder.readVariantIndex() {
+        case 0:
+            let flags: UInt32 = try decoder.decode()
+            result = .success((flags, try decoder.decode([UInt8].self)))
+        default:
+            let error = try PhalanxContracts.DispatchError(from: &decoder)
+            result = .failure(QueryFailure("\(error)"))
+        }
+    }
+}

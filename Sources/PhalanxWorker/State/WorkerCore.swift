@@ -41,7 +41,7 @@ final class WorkerCore {
         self.logger = logger
         self.configureCluster = configureCluster
         backend = state.clusterState.makeBackend()
-        if let membership = state.cluster { cluster = makeCluster(membership.id) }
+        if let membership = state.cluster { cluster = makeCluster(membership) }
     }
 
     /// This worker's public key.
@@ -192,14 +192,15 @@ final class WorkerCore {
                 key.secret.bytes, to: worker.ecdhPubkey.bytes, purpose: WorkerMessage.Purpose.clusterKeySharing,
                 target: event.cluster.bytes + worker.pubkey.bytes)))
         }
-        let dispatch = WorkerMessage.ClusterOperation.dispatchKeys(cluster: event.cluster, owner: event.owner, deposit: event.deposit, keys: sealed)
+        let dispatch = WorkerMessage.ClusterOperation.dispatchKeys(
+            cluster: event.cluster, owner: event.owner, deposit: event.deposit, prices: event.prices, keys: sealed)
         outgoing.append(OutgoingMessage(origin: .gatekeeper, topic: PhalaTopic.clusterKey, payload: dispatch.encoded, signer: signer))
     }
 
     // MARK: - Cluster
 
-    private func makeCluster(_ id: H256) -> ContractCluster {
-        let cluster = ContractCluster(clusterId: id, backend: backend)
+    private func makeCluster(_ membership: ClusterMembership) -> ContractCluster {
+        let cluster = ContractCluster(clusterId: membership.id, schedule: membership.prices.schedule, backend: backend)
         configureCluster(cluster)
         return cluster
     }
@@ -208,14 +209,15 @@ final class WorkerCore {
         _ operation: WorkerMessage.ClusterOperation, sender: MessageOrigin, outgoing: inout [OutgoingMessage]
     ) throws -> Bool {
         switch operation {
-        case .dispatchKeys(let id, let owner, let deposit, let keys):
+        case .dispatchKeys(let id, let owner, let deposit, let prices, let keys):
             guard sender == .gatekeeper, state.cluster == nil, let mine = keys.first(where: { $0.worker == publicKey }) else { return false }
             let secret = try mine.key.open(
                 with: identity, purpose: WorkerMessage.Purpose.clusterKeySharing, target: id.bytes + publicKey.bytes)
             let key = try KeyHierarchy.keyPair(secret: secret)
-            state.cluster = ClusterMembership(id: id, keySecret: secret, owner: owner)
+            let membership = ClusterMembership(id: id, keySecret: secret, owner: owner, prices: prices)
+            state.cluster = membership
             if deposit > 0 { backend.setBalance(owner, backend.balance(owner) + deposit) }
-            cluster = makeCluster(id)
+            cluster = makeCluster(membership)
             logger.info("Joined cluster \(id) (cluster key \(Sr25519Public(unchecked: key.publicKey))).")
             outgoing.append(OutgoingMessage(
                 origin: .worker(publicKey), topic: PhalaTopic.clusterWorkerReport,

@@ -56,28 +56,32 @@ struct WorkerState: Sendable, ScaleCodable {
     }
 }
 
-/// This worker's cluster: id, key secret (64-byte schnorrkel secret) and owner.
+/// This worker's cluster: id, key secret (64-byte schnorrkel secret), owner and prices.
 struct ClusterMembership: Sendable, ScaleCodable {
     var id: H256
     var keySecret: [UInt8]
     var owner: AccountId32
+    var prices: ClusterPrices
 
-    init(id: H256, keySecret: [UInt8], owner: AccountId32) {
+    init(id: H256, keySecret: [UInt8], owner: AccountId32, prices: ClusterPrices) {
         self.id = id
         self.keySecret = keySecret
         self.owner = owner
+        self.prices = prices
     }
 
     func encode(to encoder: inout ScaleEncoder) {
         encoder.encode(id)
         encoder.encode(keySecret)
         encoder.encode(owner)
+        encoder.encode(prices)
     }
 
     init(from decoder: inout ScaleDecoder) throws {
         id = try decoder.decode()
         keySecret = try decoder.decode()
         owner = try decoder.decode()
+        prices = try decoder.decode()
     }
 }
 

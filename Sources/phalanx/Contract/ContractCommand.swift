@@ -3,11 +3,11 @@ import Foundation
 import PhalanxContracts
 
 /// `phalanx contract`: Phat Contract tools.
-struct ContractCommand: ParsableCommand {
+struct ContractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract",
-        abstract: "Phat Contract tools: run contracts in a local sandbox.",
-        subcommands: [Sandbox.self])
+        abstract: "Phat Contracts: deploy, call (encrypted commands), query (encrypted queries), list, and a local sandbox.",
+        subcommands: [Deploy.self, Call.self, Query.self, List.self, Sandbox.self])
 }
 
 extension ContractCommand {

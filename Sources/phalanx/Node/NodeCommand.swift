@@ -5,6 +5,8 @@ import Metrics
 import PhalanxNode
 import PhalanxRuntime
 import PhalanxStorage
+import PhalanxWorker
+import ServiceLifecycle
 import Prometheus
 
 /// `phalanx node`: run a chain node (the whole stack with `--dev`).
@@ -26,6 +28,8 @@ struct NodeCommand: AsyncParsableCommand {
     var blockTime: Int?
     @Option(help: "State pruning: 'archive' keeps every state, a number keeps that many recent states.")
     var pruning: String = "256"
+    @Option(help: "Port of the embedded worker's query API (with --dev; 0 picks a free port).") var workerPort: Int = 8000
+    @Flag(help: "With --dev, do not run the embedded worker (gatekeeper of cluster 1).") var noWorker = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var log: String = "info"
     @Option(help: "Log format: text or json.") var logFormat: String = "text"
 
@@ -59,13 +63,24 @@ struct NodeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: "phalanx")
 
-        let spec: ChainSpec
+        var spec: ChainSpec
         do {
             spec = try ChainSpec.load(chain ?? (dev ? "dev" : "local"))
         } catch {
             throw fail(ChainSpecLoadError(path: chain ?? "", reason: "\(error)"))
         }
         let temporary = tmp || (dev && basePath == nil)
+        // The embedded worker's identity is part of the dev genesis (registered, gatekeeper, cluster 1), so it
+        // is loaded (or generated and sealed) before the chain is opened.
+        var workerDirectory: URL?
+        if dev && !noWorker {
+            let directory = temporary
+                ? FileManager.default.temporaryDirectory.appendingPathComponent("phalanx-worker-\(UUID().uuidString)")
+                : URL(fileURLWithPath: basePath ?? defaultBasePath()).appendingPathComponent("worker")
+            let pubkey = try Worker.identityPublicKey(dataDirectory: directory)
+            spec = spec.withDevWorker(pubkey: pubkey, operator: EmbeddedWorker.operatorURI)
+            workerDirectory = directory
+        }
         let configuration = NodeConfiguration(
             chainSpec: spec, basePath: temporary ? nil : (basePath ?? defaultBasePath()), rpcPort: rpcPort,
             rpcExternal: rpcExternal, prometheusPort: noPrometheus ? nil : prometheusPort,
@@ -77,13 +92,30 @@ struct NodeCommand: AsyncParsableCommand {
         } catch {
             throw fail(error)
         }
-        try await node.run()
+        var extra: [any Service] = []
+        if let workerDirectory {
+            var workerConfiguration = try WorkerConfiguration(
+                nodeURL: "http://127.0.0.1:\(rpcPort)", dataDirectory: workerDirectory, operatorURI: EmbeddedWorker.operatorURI)
+            workerConfiguration.queryPort = workerPort
+            let worker = try Worker(configuration: workerConfiguration, logger: Logger(label: "phalanx.worker"))
+            extra = [worker, QueryService(worker: worker, logger: Logger(label: "phalanx.worker.query"))]
+        }
+        defer {
+            if temporary, let workerDirectory { try? FileManager.default.removeItem(at: workerDirectory) }
+        }
+        try await node.run(extraServices: extra)
     }
 
     private func defaultBasePath() -> String {
         let home = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath
         return home + "/.local/share/phalanx"
     }
+}
+
+/// The embedded worker of `phalanx node --dev`.
+enum EmbeddedWorker {
+    /// Its operator account (endowed at genesis; a well-known dev key like //Alice).
+    static let operatorURI = "//Alice//worker"
 }
 
 /// A chain spec that could not be loaded.
