@@ -16,7 +16,7 @@ struct ChainOptions: ParsableArguments {
 }
 
 /// A contract bundle (`.contract`, ink! v4/v5 metadata with the code) and the JSON ⇄ SCALE codec for it.
-struct Bundle {
+struct LoadedBundle {
     let metadata: ContractMetadata
     let codec: ContractValueCodec
 
@@ -116,7 +116,7 @@ extension ContractCommand {
         }
 
         private func deploy() async throws {
-            let bundle = try Bundle(path: self.bundle)
+            let bundle = try LoadedBundle(path: self.bundle)
             guard let code = bundle.metadata.wasm else { throw CLIFailure("The bundle carries no Wasm code (source.wasm).") }
             let data: [UInt8]
             if let constructor {
@@ -176,7 +176,7 @@ extension ContractCommand {
         }
 
         private func call() async throws {
-            let bundle = try Bundle(path: self.bundle)
+            let bundle = try LoadedBundle(path: self.bundle)
             let input = try bundle.encode(message, args: args, constructor: false).1
             let contractId = try parseContractId(contract)
             let client = try NodeClient(url: chain.url, suri: chain.suri)
@@ -220,7 +220,7 @@ extension ContractCommand {
         }
 
         private func query() async throws {
-            let bundle = try Bundle(path: self.bundle)
+            let bundle = try LoadedBundle(path: self.bundle)
             let (spec, input) = try bundle.encode(message, args: args, constructor: false)
             let contractId = try parseContractId(contract)
             let client = try NodeClient(url: chain.url, suri: chain.suri)
@@ -322,4 +322,38 @@ func parseBalance(_ text: String) throws -> UInt128 {
         fraction = value
     }
     return whole * 1_000_000_000_000 + fraction
+}
+
+extension ContractCommand {
+    /// `phalanx contract bundle`: wraps hand-written code and its metadata into a `.contract` bundle.
+    struct BundleCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bundle",
+            abstract: "Assemble a .wat (or take a .wasm) contract and write a .contract bundle with the given ink! metadata.")
+
+        @Argument(help: "The contract code: .wat text or .wasm binary.") var code: String
+        @Option(help: "ink! v4/v5 metadata JSON (its source.wasm and source.hash are replaced).") var metadata: String
+        @Option(name: .shortAndLong, help: "The .contract file to write.") var output: String
+
+        func run() throws {
+            do {
+                guard let data = FileManager.default.contents(atPath: code) else { throw InputError.missingFile("code", code) }
+                let wasm = code.hasSuffix(".wat") ? try SampleContracts.assemble(String(decoding: data, as: UTF8.self)) : Array(data)
+                guard let metadataData = FileManager.default.contents(atPath: metadata),
+                    var object = try JSONSerialization.jsonObject(with: metadataData) as? [String: Any]
+                else { throw InputError.missingFile("metadata", metadata) }
+                var source = object["source"] as? [String: Any] ?? [:]
+                source["wasm"] = wasm.prefixedHex
+                source["hash"] = blake2_256(wasm).prefixedHex
+                object["source"] = source
+                _ = try ContractMetadata(json: String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+                try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: URL(fileURLWithPath: output))
+                print(#"{"bundle": "\#(output)", "codeHash": "\#(blake2_256(wasm).prefixedHex)", "size": \#(wasm.count)}"#)
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ struct ContractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract",
         abstract: "Phat Contracts: deploy, call (encrypted commands), query (encrypted queries), list, and a local sandbox.",
-        subcommands: [Deploy.self, Call.self, Query.self, List.self, Sandbox.self])
+        subcommands: [Deploy.self, Call.self, Query.self, List.self, Sandbox.self, BundleCommand.self])
 }
 
 extension ContractCommand {
