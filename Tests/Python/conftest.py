@@ -33,14 +33,21 @@ class NodeProcess:
         self.args = list(args)
         self.rpc_port = free_port()
         self.prometheus_port = free_port()
+        self.worker_port = free_port()
         self.process = None
 
     @property
     def url(self):
         return f"ws://127.0.0.1:{self.rpc_port}"
 
+    @property
+    def worker_url(self):
+        """The embedded worker's query API (`node --dev`)."""
+        return f"http://127.0.0.1:{self.worker_port}"
+
     def start(self):
-        command = [BINARY, "node", *self.args, "--rpc-port", str(self.rpc_port), "--prometheus-port", str(self.prometheus_port)]
+        command = [BINARY, "node", *self.args, "--rpc-port", str(self.rpc_port), "--prometheus-port", str(self.prometheus_port),
+                   "--worker-port", str(self.worker_port)]
         self.log = open(f"/tmp/phalanx-node-{self.rpc_port}.log", "w")
         self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 60
