@@ -56,10 +56,34 @@ class NodeProcess:
                 raise RuntimeError(f"node exited early with {self.process.returncode}: {open(self.log.name).read()}")
             try:
                 rpc(self.rpc_port, "system_health")
+                if self.has_embedded_worker:
+                    self.wait_for_worker(deadline)
                 return self
             except OSError:
                 time.sleep(0.1)
         raise RuntimeError("node did not start listening in 60 s")
+
+    @property
+    def has_embedded_worker(self):
+        return "--dev" in self.args and "--no-worker" not in self.args
+
+    def worker_info(self):
+        with urllib.request.urlopen(self.worker_url + "/info", timeout=10) as response:
+            return json.loads(response.read())
+
+    def wait_for_worker(self, deadline):
+        """Waits until the embedded worker has launched the gatekeeper, joined cluster 1 and sent all its messages,
+        so tests start on a quiet chain."""
+        while time.time() < deadline:
+            try:
+                info = self.worker_info()
+                best = int(rpc(self.rpc_port, "chain_getHeader")["result"]["number"], 16)
+                if info["cluster"] and info["pendingMessages"] == 0 and info["syncedHeight"] == best:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("the embedded worker did not settle in time")
 
     def rpc(self, method, params=None):
         return rpc(self.rpc_port, method, params)

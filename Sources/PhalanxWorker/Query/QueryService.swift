@@ -55,6 +55,7 @@ public struct QueryService: Service {
             "syncedHeight": Int(status.syncedNumber), "syncedHash": status.syncedHash.description,
             "genesisHash": status.genesisHash.description, "cluster": status.cluster.map { $0.description } ?? NSNull(),
             "isGatekeeper": status.isGatekeeper, "contracts": status.contracts.map(\.description),
+            "pendingMessages": status.pendingMessages,
         ]
     }
 

@@ -147,7 +147,11 @@ public actor Worker: Service {
                 isGatekeeper: !core.state.masterKeys.isEmpty, contracts: core.contracts.map { H256(unchecked: $0.bytes) },
                 genesisHash: core.state.genesisHash)
         }) else { return }
-        status.withLock { $0 = snapshot }
+        let pending = channels.reduce(0) { $0 + $1.pending.count }
+        status.withLock {
+            $0 = snapshot
+            $0.pendingMessages = pending
+        }
     }
 
     // MARK: - Egress
@@ -190,6 +194,8 @@ public actor Worker: Service {
             }
         }
         lastSent = lastSent.filter { ContinuousClock.now - $0.value < .seconds(300) }
+        let pending = channels.reduce(0) { $0 + $1.pending.count }
+        status.withLock { $0.pendingMessages = pending }
     }
 
     // MARK: - Registration
@@ -229,6 +235,8 @@ public struct WorkerStatus: Sendable {
     public var contracts: [H256] = []
     /// The chain.
     public var genesisHash: H256 = .zero
+    /// Signed messages the chain has not ingested yet.
+    public var pendingMessages = 0
 }
 
 /// Carries values that are confined to the execution queue across the hop back (they are not used concurrently).
