@@ -153,6 +153,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .testTarget(
+            name: "PhalanxWorkerTests",
+            dependencies: [
+                "PhalanxWorker", "PhalanxContracts", "PhalanxRuntime", "PhalanxTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
             name: "PhalanxRuntimeTests",
             dependencies: [
                 "PhalanxRuntime", "PhalanxTestSupport",

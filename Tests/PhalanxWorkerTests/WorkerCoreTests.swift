@@ -1,0 +1,177 @@
+import Logging
+import PhalanxContracts
+import PhalanxPrimitives
+import PhalanxRuntime
+import Testing
+
+@testable import PhalanxWorker
+
+/// The worker state machine without a chain: the pallet messages it would read from `OutboundMessages`, the
+/// messages it answers with, and the contract state it ends with.
+@Suite struct WorkerCoreTests {
+    let cluster = PhalaPhatContracts.clusterId(1)
+    let alice = try! KeyPair(uri: "//Alice").accountId
+
+    func core(_ seed: UInt8) -> WorkerCore {
+        let identity = Sr25519.KeyPair(miniSecret: [UInt8](repeating: seed, count: 32))
+        return WorkerCore(identity: identity, state: WorkerState(genesisHash: .zero), logger: Logger(label: "test"))
+    }
+
+    func pallet(_ topic: [UInt8], _ payload: [UInt8]) -> MqMessage {
+        MqMessage(sender: .pallet(Array("PhalaRegistry".utf8)), destination: topic, payload: payload)
+    }
+
+    func block(_ n: UInt32) -> ProcessedBlock { ProcessedBlock(number: n, hash: H256(unchecked: [UInt8](repeating: UInt8(truncatingIfNeeded: n), count: 32)), timestamp: 6_000 * UInt64(n)) }
+
+    func identity(_ core: WorkerCore) -> WorkerIdentity { WorkerIdentity(pubkey: core.publicKey, ecdhPubkey: core.publicKey) }
+
+    /// `ClusterEvent::DeployCluster` as PhalaPhatContracts pushes it.
+    func deployCluster(_ workers: [WorkerCore]) -> MqMessage {
+        var encoder = ScaleEncoder()
+        encoder.encodeVariant(index: 0)
+        encoder.encode(alice)
+        encoder.encode(cluster)
+        encoder.encode(workers.map(identity))
+        encoder.encode(UInt128(0))
+        for _ in 0..<3 { encoder.encode(UInt128(0)) }
+        encoder.encode(alice)
+        return pallet(PhalaTopic.clusterEvent, encoder.bytes)
+    }
+
+    func asMessages(_ outgoing: [OutgoingMessage]) -> [MqMessage] {
+        outgoing.map { MqMessage(sender: $0.origin, destination: $0.topic, payload: $0.payload) }
+    }
+
+    /// A gatekeeper and a second worker set up cluster 1 with flipper deployed by Alice.
+    func setUp() throws -> (gatekeeper: WorkerCore, other: WorkerCore, contract: H256) {
+        let gatekeeper = core(1), other = core(2)
+        let launch = gatekeeper.process([pallet(PhalaTopic.gatekeeperLaunch, [0] + identity(gatekeeper).scaleEncoded)], block: block(1))
+        #expect(launch.count == 1 && launch[0].topic == PhalaTopic.registryEvent && launch[0].origin == .worker(gatekeeper.publicKey))
+        let master = try #require(gatekeeper.masterKey)
+        #expect(launch[0].payload == [1] + master.publicKey)
+
+        let dispatch = gatekeeper.process([deployCluster([gatekeeper, other])], block: block(2))
+        #expect(dispatch.map(\.topic) == [PhalaTopic.registryCluster, PhalaTopic.clusterKey])
+        #expect(dispatch.allSatisfy { $0.origin == .gatekeeper && $0.signer.publicKey == master.publicKey })
+        let clusterKey = KeyHierarchy.clusterKey(master: master, cluster: cluster)
+        #expect(dispatch[0].payload == [0] + cluster.bytes + clusterKey.publicKey)
+
+        let code = try SampleContracts.assemble(SampleContracts.flipperWAT)
+        var upload = ScaleEncoder()
+        upload.encodeVariant(index: 2)
+        upload.encode(alice)
+        upload.encode(cluster)
+        upload.encode(ResourceType.inkCode)
+        upload.encode(code)
+        var instantiate = ScaleEncoder()
+        instantiate.encodeVariant(index: 0)
+        instantiate.encode(H256(unchecked: alice.bytes))
+        instantiate.encode(CodeIndex.wasmCode(ContractCluster.codeHash(code)))
+        instantiate.encode([UInt8]())
+        instantiate.encode(cluster)
+        instantiate.encode(SampleContracts.newSelector + [0])
+        instantiate.encode(UInt128(0))
+        instantiate.encode(UInt64(0))
+        instantiate.encode(UInt128?.none)
+        let messages = asMessages(dispatch) + [
+            pallet(PhalaTopic.clusterKey, upload.bytes), pallet(PhalaTopic.contractOperation, instantiate.bytes),
+        ]
+        let fromGatekeeper = gatekeeper.process(messages, block: block(3))
+        let fromOther = other.process(messages, block: block(3))
+        #expect(gatekeeper.clusterKey?.publicKey == clusterKey.publicKey && other.clusterKey?.publicKey == clusterKey.publicKey)
+        // Each reports its deployment, publishes the contract key from the Cluster origin and a checkpoint.
+        let contract = PhalaPhatContracts.contractId(
+            deployer: alice, codeHash: ContractCluster.codeHash(code), cluster: cluster, salt: [])
+        for outgoing in [fromGatekeeper, fromOther] {
+            #expect(outgoing.map(\.topic) == [PhalaTopic.clusterWorkerReport, PhalaTopic.registryContract, PhalaTopic.clusterCheckpoint])
+            #expect(outgoing[1].origin == .cluster(cluster) && outgoing[1].signer.publicKey == clusterKey.publicKey)
+            let contractKey = KeyHierarchy.contractKey(cluster: clusterKey, contract: contract)
+            #expect(outgoing[1].payload == [0] + contract.bytes + contractKey.publicKey + alice.bytes)
+        }
+        #expect(fromGatekeeper[2].payload == fromOther[2].payload)
+        return (gatekeeper, other, contract)
+    }
+
+    func command(_ input: [UInt8], to contract: H256, key: [UInt8], target: H256? = nil) throws -> MqMessage {
+        let plain = InkCommand(nonce: SystemRandom.bytes(32), message: input, transfer: 0, gasLimit: 0, storageDepositLimit: nil)
+        let envelope = try Envelope.seal(plain.scaleEncoded, to: key, purpose: WorkerMessage.Purpose.command, target: (target ?? contract).bytes)
+        let payload = ContractCommandPayload.encrypted(iv: envelope.iv, pubkey: envelope.ephemeralPublicKey, data: envelope.encryptedDataField)
+        return MqMessage(sender: .accountId(H256(unchecked: alice.bytes)), destination: PhalaTopic.contractCommand(contract), payload: payload.scaleEncoded)
+    }
+
+    func get(_ core: WorkerCore, _ contract: H256) throws -> [UInt8] {
+        let result = try #require(core.query(contract: contract, origin: alice, input: SampleContracts.getSelector, value: 0))
+        return try result.result.get().data
+    }
+
+    @Test func encryptedCommandsRunInBlockOrderOnEveryWorkerOfTheCluster() throws {
+        let (gatekeeper, other, contract) = try setUp()
+        let key = try #require(gatekeeper.contractKey(contract)).publicKey
+        let flips = try (0..<3).map { _ in try command(SampleContracts.flipSelector, to: contract, key: key) }
+        let a = gatekeeper.process(flips, block: block(4)), b = other.process(flips, block: block(4))
+        // Three flips from false: true on both workers, with the same checkpoint.
+        #expect(try get(gatekeeper, contract) == [0, 1] && get(other, contract) == [0, 1])
+        #expect(a.last?.payload == b.last?.payload && a.last?.topic == PhalaTopic.clusterCheckpoint)
+        _ = gatekeeper.process([flips[0]], block: block(5))
+        #expect(try get(gatekeeper, contract) == [0, 0])
+        // A query never commits: the state is unchanged after it.
+        #expect(try get(gatekeeper, contract) == [0, 0])
+    }
+
+    @Test func commandsForAnotherContractOrTamperedAreIgnored() throws {
+        let (gatekeeper, _, contract) = try setUp()
+        let key = try #require(gatekeeper.contractKey(contract)).publicKey
+        let before = gatekeeper.state.clusterState.stateHash
+        // Sealed for another target (contract id bound as associated data), for another key, and tampered.
+        let wrongTarget = try command(SampleContracts.flipSelector, to: contract, key: key, target: .zero)
+        let wrongKey = try command(SampleContracts.flipSelector, to: contract, key: Sr25519.KeyPair(miniSecret: [UInt8](repeating: 9, count: 32)).publicKey)
+        var tampered = try command(SampleContracts.flipSelector, to: contract, key: key)
+        tampered.payload[tampered.payload.count - 1] ^= 0x80
+        let outgoing = gatekeeper.process([wrongTarget, wrongKey, tampered], block: block(4))
+        #expect(outgoing.isEmpty)
+        #expect(try get(gatekeeper, contract) == [0, 0])
+        #expect(ClusterSnapshot(gatekeeper.state.clusterState.makeBackend()).stateHash == before)
+    }
+
+    @Test func stateSurvivesARestartThroughItsEncoding() throws {
+        let (gatekeeper, _, contract) = try setUp()
+        let key = try #require(gatekeeper.contractKey(contract)).publicKey
+        _ = gatekeeper.process([try command(SampleContracts.flipSelector, to: contract, key: key)], block: block(4))
+        let restored = WorkerCore(
+            identity: gatekeeper.identity, state: try WorkerState.decode(scale: gatekeeper.state.scaleEncoded), logger: Logger(label: "test"))
+        #expect(restored.state.processedNumber == 4)
+        #expect(restored.masterKey?.publicKey == gatekeeper.masterKey?.publicKey)
+        #expect(try get(restored, contract) == [0, 1])
+    }
+
+    @Test func masterKeyHistoryReachesALaterGatekeeperAndRotationSignsWithTheOldKey() throws {
+        let first = core(1), second = core(3)
+        _ = first.process([pallet(PhalaTopic.gatekeeperLaunch, [0] + identity(first).scaleEncoded)], block: block(1))
+        let shared = first.process([pallet(PhalaTopic.gatekeeperChange, [0] + identity(second).scaleEncoded)], block: block(2))
+        #expect(shared.count == 1 && shared[0].topic == PhalaTopic.gatekeeperKey && shared[0].origin == .gatekeeper)
+        _ = second.process(asMessages(shared), block: block(2))
+        #expect(second.masterKey?.publicKey == first.masterKey?.publicKey)
+        let old = try #require(first.masterKey)
+        let rotation = first.process(
+            [pallet(PhalaTopic.gatekeeperLaunch, [2] + UInt64(1).scaleEncoded + [identity(first), identity(second)].scaleEncoded)],
+            block: block(3))
+        #expect(rotation.first?.topic == PhalaTopic.registryGatekeeperEvent && rotation.first?.signer.publicKey == old.publicKey)
+        let rotated = try #require(first.masterKey)
+        #expect(rotated.publicKey != old.publicKey && rotation.first?.payload == [0] + UInt64(1).scaleEncoded + rotated.publicKey)
+        _ = second.process(asMessages(Array(rotation.dropFirst())), block: block(3))
+        #expect(second.masterKey?.publicKey == rotated.publicKey)
+    }
+
+    @Test func malformedMessagesAreIgnoredWithoutCrashing() throws {
+        let worker = core(5)
+        var generator = SystemRandomNumberGenerator()
+        let topics = [PhalaTopic.gatekeeperLaunch, PhalaTopic.gatekeeperChange, PhalaTopic.gatekeeperKey, PhalaTopic.clusterEvent,
+                      PhalaTopic.clusterKey, PhalaTopic.contractOperation, PhalaTopic.contractCommand(.zero)]
+        for round in 0..<500 {
+            let payload = (0..<Int.random(in: 0..<200, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let message = MqMessage(sender: round % 2 == 0 ? .gatekeeper : .pallet([1]), destination: topics[round % topics.count], payload: payload)
+            _ = worker.process([message], block: block(UInt32(round + 1)))
+        }
+        #expect(worker.state.processedNumber == 500 && worker.state.cluster == nil)
+    }
+}
