@@ -4,11 +4,11 @@ import Foundation
 import PhalanxPrimitives
 
 /// `phalanx bench`: measured performance of the building blocks (results go to BENCHMARKS.md).
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run benchmarks and print their results.",
-        subcommands: [Crypto.self, Attestation.self, Storage.self, Transfers.self, Contracts.self])
+        subcommands: [Crypto.self, Attestation.self, Storage.self, Transfers.self, Contracts.self, WorkerBench.self])
 }
 
 /// A benchmark measurement: how many operations ran in how long.
