@@ -31,6 +31,7 @@ bench: setup
 	.build/release/phalanx bench storage
 	.build/release/phalanx bench transfers
 	.build/release/phalanx bench contracts
+	.build/release/phalanx bench worker
 
 clean:
 	rm -rf .build

@@ -316,3 +316,26 @@ def strict_spec():
         "genesis": {"balances": [["//Alice", endowment], ["//Bob", endowment]], "sudo": "//Alice", "allowDevAttestation": False},
         "governanceProfile": "dev",
     }
+
+
+def test_master_key_rotation_keeps_the_cluster_working(node):
+    """Governance rotates the master key: the gatekeeper publishes a new one (signed with the old key, as the chain
+    requires), the chain switches and unlocks rotation, and the cluster keeps deploying and executing contracts."""
+    substrate = SubstrateInterface(url=node.url)
+    alice = Keypair.create_from_uri("//Alice")
+    before = substrate.query("PhalaRegistry", "GatekeeperMasterPubkey").value
+
+    def sudo(module, function, params):
+        inner = substrate.compose_call(module, function, params)
+        call = substrate.compose_call("Sudo", "sudo", {"call": inner})
+        receipt = substrate.submit_extrinsic(substrate.create_signed_extrinsic(call=call, keypair=alice), wait_for_inclusion=True)
+        assert receipt.is_success, receipt.error_message
+
+    sudo("PhalaRegistry", "rotate_master_key", {})
+    after = wait_until("the rotated master key on chain", lambda: (
+        (value := substrate.query("PhalaRegistry", "GatekeeperMasterPubkey").value) != before and value))
+    assert after and substrate.query("PhalaRegistry", "MasterKeyRotationLock").value is None
+    # The embedded worker still serves: deploy and flip a fresh flipper end to end.
+    deployed = cli_json(node, "contract", "deploy", str(FLIPPER), "--constructor", "new", "--args", "[true]")
+    cli_json(node, "contract", "call", deployed["contract"], "--bundle", str(FLIPPER), "--message", "flip", worker=node.worker_url)
+    assert query(node, deployed["contract"], str(FLIPPER), "get", node.worker_url) == {"Ok": False}
