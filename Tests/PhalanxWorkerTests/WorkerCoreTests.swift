@@ -25,56 +25,27 @@ import Testing
 
     func identity(_ core: WorkerCore) -> WorkerIdentity { WorkerIdentity(pubkey: core.publicKey, ecdhPubkey: core.publicKey) }
 
-    /// `ClusterEvent::DeployCluster` as PhalaPhatContracts pushes it.
-    func deployCluster(_ workers: [WorkerCore]) -> MqMessage {
-        var encoder = ScaleEncoder()
-        encoder.encodeVariant(index: 0)
-        encoder.encode(alice)
-        encoder.encode(cluster)
-        encoder.encode(workers.map(identity))
-        encoder.encode(UInt128(0))
-        for _ in 0..<3 { encoder.encode(UInt128(0)) }
-        encoder.encode(alice)
-        return pallet(PhalaTopic.clusterEvent, encoder.bytes)
-    }
-
-    func asMessages(_ outgoing: [OutgoingMessage]) -> [MqMessage] {
-        outgoing.map { MqMessage(sender: $0.origin, destination: $0.topic, payload: $0.payload) }
-    }
+    func asMessages(_ outgoing: [OutgoingMessage]) -> [MqMessage] { ClusterFixture.forwarded(outgoing) }
 
     /// A gatekeeper and a second worker set up cluster 1 with flipper deployed by Alice.
     func setUp() throws -> (gatekeeper: WorkerCore, other: WorkerCore, contract: H256) {
         let gatekeeper = core(1), other = core(2)
-        let launch = gatekeeper.process([pallet(PhalaTopic.gatekeeperLaunch, [0] + identity(gatekeeper).scaleEncoded)], block: block(1))
+        let launch = gatekeeper.process([ClusterFixture.launch(identity(gatekeeper))], block: block(1))
         #expect(launch.count == 1 && launch[0].topic == PhalaTopic.registryEvent && launch[0].origin == .worker(gatekeeper.publicKey))
         let master = try #require(gatekeeper.masterKey)
         #expect(launch[0].payload == [1] + master.publicKey)
 
-        let dispatch = gatekeeper.process([deployCluster([gatekeeper, other])], block: block(2))
+        let dispatch = gatekeeper.process(
+            [ClusterFixture.deployCluster(cluster, owner: alice, workers: [identity(gatekeeper), identity(other)])], block: block(2))
         #expect(dispatch.map(\.topic) == [PhalaTopic.registryCluster, PhalaTopic.clusterKey])
         #expect(dispatch.allSatisfy { $0.origin == .gatekeeper && $0.signer.publicKey == master.publicKey })
         let clusterKey = KeyHierarchy.clusterKey(master: master, cluster: cluster)
         #expect(dispatch[0].payload == [0] + cluster.bytes + clusterKey.publicKey)
 
         let code = try SampleContracts.assemble(SampleContracts.flipperWAT)
-        var upload = ScaleEncoder()
-        upload.encodeVariant(index: 2)
-        upload.encode(alice)
-        upload.encode(cluster)
-        upload.encode(ResourceType.inkCode)
-        upload.encode(code)
-        var instantiate = ScaleEncoder()
-        instantiate.encodeVariant(index: 0)
-        instantiate.encode(H256(unchecked: alice.bytes))
-        instantiate.encode(CodeIndex.wasmCode(ContractCluster.codeHash(code)))
-        instantiate.encode([UInt8]())
-        instantiate.encode(cluster)
-        instantiate.encode(SampleContracts.newSelector + [0])
-        instantiate.encode(UInt128(0))
-        instantiate.encode(UInt64(0))
-        instantiate.encode(UInt128?.none)
         let messages = asMessages(dispatch) + [
-            pallet(PhalaTopic.clusterKey, upload.bytes), pallet(PhalaTopic.contractOperation, instantiate.bytes),
+            ClusterFixture.upload(code, cluster: cluster, by: alice),
+            ClusterFixture.instantiate(ContractCluster.codeHash(code), input: SampleContracts.newSelector + [0], cluster: cluster, deployer: alice),
         ]
         let fromGatekeeper = gatekeeper.process(messages, block: block(3))
         let fromOther = other.process(messages, block: block(3))
@@ -93,10 +64,7 @@ import Testing
     }
 
     func command(_ input: [UInt8], to contract: H256, key: [UInt8], target: H256? = nil) throws -> MqMessage {
-        let plain = InkCommand(nonce: SystemRandom.bytes(32), message: input, transfer: 0, gasLimit: 0, storageDepositLimit: nil)
-        let envelope = try Envelope.seal(plain.scaleEncoded, to: key, purpose: WorkerMessage.Purpose.command, target: (target ?? contract).bytes)
-        let payload = ContractCommandPayload.encrypted(iv: envelope.iv, pubkey: envelope.ephemeralPublicKey, data: envelope.encryptedDataField)
-        return MqMessage(sender: .accountId(H256(unchecked: alice.bytes)), destination: PhalaTopic.contractCommand(contract), payload: payload.scaleEncoded)
+        try ClusterFixture.encryptedCommand(input, to: contract, contractKey: key, from: alice, target: target)
     }
 
     func get(_ core: WorkerCore, _ contract: H256) throws -> [UInt8] {
