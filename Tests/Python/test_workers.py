@@ -137,9 +137,64 @@ def test_flipper_deploy_encrypted_flip_and_query(node):
     assert deployed["contractId"] in clusters[0]["contracts"] and clusters[0]["pubkey"].startswith("0x")
 
 
+class RecordingProxy:
+    """A loopback HTTP proxy in front of a worker that records every request and response body (the client's traffic)."""
+
+    def __init__(self, target):
+        records = self.records = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def forward(self, body=None):
+                request = urllib.request.Request(target + self.path, data=body,
+                                                 headers={"Content-Type": "application/json"} if body else {})
+                try:
+                    with urllib.request.urlopen(request, timeout=30) as response:
+                        status, answer = response.status, response.read()
+                except urllib.error.HTTPError as error:
+                    status, answer = error.code, error.read()
+                records.append((self.path, body or b"", answer))
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def do_GET(self):
+                self.forward()
+
+            def do_POST(self):
+                self.forward(self.rfile.read(int(self.headers["Content-Length"])))
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+
+    def close(self):
+        self.server.shutdown()
+
+
 def test_queries_are_replay_protected_and_tampering_is_refused(node):
     deployed = cli_json(node, "contract", "deploy", str(FLIPPER), "--constructor", "new", "--args", "[true]")
     info = worker_info(node.worker_url)
+    # A captured query replayed verbatim is refused.
+    proxy = RecordingProxy(node.worker_url)
+    try:
+        assert query(node, deployed["contract"], str(FLIPPER), "get", proxy.url) == {"Ok": True}
+    finally:
+        proxy.close()
+    captured = next(json.loads(body) for path, body, _ in proxy.records if path == "/query")
+    status, answer = post(node.worker_url + "/query", captured)
+    assert status == 409 and answer["error"]["code"] == 4091, answer
+    # Tampered ciphertext (one bit) is refused, not answered.
+    envelope = bytearray(bytes.fromhex(captured["envelope"][2:]))
+    envelope[-1] ^= 1
+    keypair = Keypair.create_from_uri("//Bob")
+    tampered = dict(captured, envelope="0x" + envelope.hex(), signature="0x" + keypair.sign(bytes(envelope)).hex())
+    status, answer = post(node.worker_url + "/query", tampered)
+    assert status == 400 and answer["error"]["code"] == 4002, answer
     # A tampered query: flip one bit of the envelope.
     body = {"contract": deployed["contractId"], "envelope": "0x01" + "00" * 80, "signer": "0x" + "11" * 32, "signature": "0x" + "22" * 64}
     status, answer = post(node.worker_url + "/query", body)
@@ -160,6 +215,14 @@ def post(url, body):
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read())
+
+
+def test_the_contract_sees_the_query_signer_as_its_caller(node):
+    bundle = notes_bundle(tempfile.mkdtemp())
+    deployed = cli_json(node, "contract", "deploy", bundle, "--constructor", "new")
+    for name in ["//Charlie", "//Dave"]:
+        expected = Keypair.create_from_uri(name, ss58_format=30).ss58_address
+        assert query(node, deployed["contract"], bundle, "caller", node.worker_url, suri=name) == {"Ok": expected}
 
 
 def test_response_from_an_unregistered_worker_is_rejected(node):
@@ -200,8 +263,13 @@ def test_marker_never_leaves_the_enclave_boundary():
             deployed = cli_json(node, "contract", "deploy", bundle, "--constructor", "new")
             cli_json(node, "contract", "call", deployed["contract"], "--bundle", bundle, "--message", "set",
                      "--args", json.dumps([marker]), worker=node.worker_url)
-            assert query(node, deployed["contract"], bundle, "get", node.worker_url) == {"Ok": marker}
-            served = everything_served(node)
+            proxy = RecordingProxy(node.worker_url)
+            try:
+                assert query(node, deployed["contract"], bundle, "get", proxy.url) == {"Ok": marker}
+            finally:
+                proxy.close()
+            traffic = b"".join(body + answer for _, body, answer in proxy.records)
+            served = everything_served(node) + traffic
         finally:
             node.stop()
         needles = [marker.encode(), marker.encode().hex().encode()]

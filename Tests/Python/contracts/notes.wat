@@ -1,8 +1,10 @@
-;; A one-note contract with the ink! ABI, for the worker tests: new(), set(note: String), get() -> String.
+;; A one-note contract with the ink! ABI, for the worker tests: new(), set(note: String), get() -> String,
+;; caller() -> AccountId (who the contract sees as its caller).
 ;; The note is stored as its SCALE encoding under the storage key "note".
 (module
   (import "seal0" "input" (func $input (param i32 i32)))
   (import "seal0" "seal_return" (func $return (param i32 i32 i32)))
+  (import "seal0" "caller" (func $caller (param i32 i32)))
   (import "seal1" "get_storage" (func $get (param i32 i32 i32 i32) (result i32)))
   (import "seal2" "set_storage" (func $set (param i32 i32 i32 i32) (result i32)))
   (import "env" "memory" (memory 2 16))
@@ -24,4 +26,10 @@
           (then (i32.store8 (i32.const 20001) (i32.const 0)) (i32.store (i32.const 68) (i32.const 1))))
         (i32.store8 (i32.const 20000) (i32.const 0))
         (call $return (i32.const 0) (i32.const 20000) (i32.add (i32.load (i32.const 68)) (i32.const 1)))))
+    (if (i32.eq (local.get $selector) (i32.const 0xcb68c540))
+      (then
+        (i32.store (i32.const 68) (i32.const 32))
+        (call $caller (i32.const 20001) (i32.const 68))
+        (i32.store8 (i32.const 20000) (i32.const 0))
+        (call $return (i32.const 0) (i32.const 20000) (i32.const 33))))
     unreachable))
