@@ -78,4 +78,21 @@ import Testing
         let c9 = Self.transfer(charlie, nonce: 9, tip: 0)
         #expect(throws: PoolError.immediatelyDropped) { try pool.insert(c9, validity: Self.valid(0), accountNonce: 0) }
     }
+
+    @Test func palletTagsHoldTransactionsBackUntilProvided() throws {
+        // Two relayers submit one origin's messages out of order: sequence 1 (from Bob) requires the tag of
+        // sequence 0 (from Alice). Bob's message waits until Alice's is in the block being built or in a block.
+        var pool = TransactionPool()
+        let seq0 = Self.transfer(Self.alice, nonce: 0), seq1 = Self.transfer(Self.bob, nonce: 0, tip: 9)
+        let tag0: [UInt8] = Array("mq/0".utf8), tag1: [UInt8] = Array("mq/1".utf8)
+        _ = try pool.insert(seq1, validity: ValidTransaction(priority: 9, requires: [tag0], provides: [tag1], longevity: .max), accountNonce: 0)
+        #expect(pool.readyTransactions().isEmpty)
+        _ = try pool.insert(seq0, validity: ValidTransaction(priority: 0, requires: [], provides: [tag0], longevity: .max), accountNonce: 0)
+        // Bob tips more, but goes after the transaction providing his tag.
+        #expect(pool.readyTransactions().map(\.hash) == [seq0.hash, seq1.hash])
+        #expect(pool.readyTransactions(limit: 1).map(\.hash) == [seq0.hash])
+        // Once Alice's message is in a block, Bob's is ready on its own.
+        _ = pool.blockImported(included: [seq0.hash]) { $0 == Self.alice.accountId ? 1 : 0 }
+        #expect(pool.readyTransactions().map(\.hash) == [seq1.hash])
+    }
 }

@@ -63,6 +63,10 @@ public struct PoolTransaction: Sendable {
     public let nonce: UInt32
     /// Priority (the tip).
     public let priority: UInt64
+    /// Tags it needs besides its sender's previous nonce (pallet pool rules, e.g. PhalaMq's previous sequence).
+    public let extraRequires: [[UInt8]]
+    /// Tags it provides.
+    public let provides: [[UInt8]]
     /// Arrival order, for fairness among equal priorities.
     let arrival: UInt64
 
@@ -73,6 +77,9 @@ public struct PoolTransaction: Sendable {
 /// The transaction pool (pure state; the node wraps it in an actor). Per sender, transactions
 /// with consecutive nonces starting at the on-chain nonce are *ready*; later ones wait as
 /// *future* until the gap fills. A same-nonce transaction with a higher tip replaces the old one.
+/// Tags a pallet requires beyond the nonce (PhalaMq: the sender origin's previous message sequence)
+/// hold a transaction — and its sender's later ones — out of blocks until a transaction providing the
+/// tag is in the block being built or in an earlier block.
 public struct TransactionPool: Sendable {
     /// Limits on what the pool holds.
     public struct Limits: Sendable {
@@ -112,6 +119,8 @@ public struct TransactionPool: Sendable {
     private var chainNonce: [AccountId32: UInt32] = [:]
     private var totalBytes = 0
     private var arrivals: UInt64 = 0
+    /// Tags provided by transactions already in blocks that pool transactions still require.
+    private var providedOnChain: Set<[UInt8]> = []
 
     /// An empty pool.
     public init(limits: Limits = .default) { self.limits = limits }
@@ -145,8 +154,10 @@ public struct TransactionPool: Sendable {
             changes.append(.usurped(existingHash, by: hash))
         }
         arrivals += 1
+        let nonceTag = nonce > 0 ? Executive.tag(sender, nonce - 1) : nil
         let entry = PoolTransaction(
-            hash: hash, extrinsic: extrinsic, sender: sender, nonce: nonce, priority: validity.priority, arrival: arrivals)
+            hash: hash, extrinsic: extrinsic, sender: sender, nonce: nonce, priority: validity.priority,
+            extraRequires: validity.requires.filter { $0 != nonceTag }, provides: validity.provides, arrival: arrivals)
         // When full, make room only by dropping something worth less: a future transaction with no
         // higher priority, or any transaction with strictly lower priority.
         while byHash.count + 1 > limits.count || totalBytes + entry.size > limits.bytes {
@@ -225,11 +236,21 @@ public struct TransactionPool: Sendable {
         }
         var result = [PoolTransaction]()
         var bytes = 0
+        var provided = providedOnChain
+        var heldBack = [ReadyHead]()
         while result.count < limit, let head = heads.popMax() {
             let entry = head.entry
+            guard entry.extraRequires.allSatisfy(provided.contains) else {
+                heldBack.append(head)
+                continue
+            }
             if bytes + entry.size > maxBytes { break }
             result.append(entry)
             bytes += entry.size
+            provided.formUnion(entry.provides)
+            // A transaction held back for a tag this one provides may go now.
+            for waiting in heldBack where waiting.entry.extraRequires.allSatisfy(provided.contains) { heads.insert(waiting) }
+            heldBack.removeAll { $0.entry.extraRequires.allSatisfy(provided.contains) }
             if let nextHash = bySender[entry.sender]?[entry.nonce + 1], let next = byHash[nextHash] {
                 heads.insert(ReadyHead(entry: next))
             }
@@ -261,7 +282,9 @@ public struct TransactionPool: Sendable {
     /// each sender's new on-chain nonce. Returns the changes for watchers (promotions to ready).
     public mutating func blockImported(included: Set<H256>, nonceOf: (AccountId32) -> UInt32) -> [Change] {
         var changes = [Change]()
-        for hash in included { remove(hash) }
+        for hash in included {
+            if let entry = remove(hash) { providedOnChain.formUnion(entry.provides) }
+        }
         for sender in Array(bySender.keys) {
             let nonce = nonceOf(sender)
             let previous = chainNonce[sender] ?? nonce
@@ -276,6 +299,8 @@ public struct TransactionPool: Sendable {
                 if let hash = bySender[sender]?[txNonce] { changes.append(.ready(hash)) }
             }
         }
+        let stillRequired = Set(byHash.values.flatMap(\.extraRequires))
+        providedOnChain = providedOnChain.intersection(stillRequired)
         return changes
     }
 }
