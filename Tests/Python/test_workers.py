@@ -323,10 +323,17 @@ def test_two_workers_agree_and_a_killed_worker_resumes_exactly_once():
             wait_until("the second worker's registration",
                        lambda: any(w["pubkey"] == pubkey for w in listing(node, "worker", "list")))
             substrate = SubstrateInterface(url=node.url)
+            alice = Keypair.create_from_uri("//Alice")
+            # Governance makes it a second gatekeeper: the first seals the master key history to it.
+            inner = substrate.compose_call("PhalaRegistry", "register_gatekeeper", {"gatekeeper": pubkey})
+            receipt = substrate.submit_extrinsic(substrate.create_signed_extrinsic(
+                call=substrate.compose_call("Sudo", "sudo", {"call": inner}), keypair=alice), wait_for_inclusion=True)
+            assert receipt.is_success, receipt.error_message
+            wait_until("the master key history to reach the second gatekeeper", lambda: worker_info(worker.url)["isGatekeeper"])
+            # The cluster owner adds it to cluster 1: a gatekeeper seals the cluster key to it.
             call = substrate.compose_call("PhalaPhatContracts", "add_worker_to_cluster",
                                           {"worker_pubkey": pubkey, "cluster_id": CLUSTER})
-            receipt = substrate.submit_extrinsic(
-                substrate.create_signed_extrinsic(call=call, keypair=Keypair.create_from_uri("//Alice")), wait_for_inclusion=True)
+            receipt = substrate.submit_extrinsic(substrate.create_signed_extrinsic(call=call, keypair=alice), wait_for_inclusion=True)
             assert receipt.is_success, receipt.error_message
             wait_until("the second worker to receive the cluster key", lambda: worker_info(worker.url)["cluster"] == CLUSTER)
 
