@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/swiftwasm/WasmKit.git", from: "0.4.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // System C libraries, installed by scripts/setup from Debian packages.
@@ -109,8 +112,12 @@ let package = Package(
             name: "PhalanxWorker",
             dependencies: [
                 "PhalanxRuntime", "PhalanxStorage", "PhalanxContracts", "PhalanxClient", "PhalanxAttestation",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -121,6 +128,7 @@ let package = Package(
             dependencies: [
                 "PhalanxPrimitives", "PhalanxStorage", "PhalanxAttestation", "PhalanxRuntime", "PhalanxContracts", "PhalanxNode", "PhalanxClient", "PhalanxWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -155,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "PhalanxWorkerTests",
             dependencies: [
-                "PhalanxWorker", "PhalanxContracts", "PhalanxRuntime", "PhalanxTestSupport",
+                "PhalanxWorker", "PhalanxContracts", "PhalanxRuntime", "PhalanxPrimitives", "PhalanxTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(

@@ -91,8 +91,16 @@ public final class InMemoryStateBackend: ContractStateBackend {
     }
 }
 
+/// Read access to the executing cluster's state, including the execution's uncommitted changes.
+public protocol ClusterStateReader: AnyObject {
+    /// An account's free balance in the cluster.
+    func balance(_ account: AccountId32) -> UInt128
+    /// Whether ink! code with this hash is stored in the cluster.
+    func codeExists(_ hash: H256) -> Bool
+}
+
 /// What a chain extension sees of the calling frame.
-public struct ChainExtensionContext: Sendable {
+public struct ChainExtensionContext {
     /// The contract calling the extension.
     public var contract: AccountId32
     /// That contract's caller.
@@ -107,6 +115,8 @@ public struct ChainExtensionContext: Sendable {
     public var blockNumber: UInt32
     /// Block timestamp (ms) from the execution context.
     public var timestamp: UInt64
+    /// The cluster's state as this execution sees it.
+    public var state: ClusterStateReader
 }
 
 /// What a chain-extension function returns.

@@ -408,7 +408,8 @@ enum HostFunctions {
             let input = try memory.read(args[1].u32, args[2].u32)
             let context = ChainExtensionContext(
                 contract: frame.account, caller: frame.caller, origin: exec.origin, isQuery: exec.mode == .query,
-                isReadOnly: frame.readOnly, blockNumber: exec.block.blockNumber, timestamp: exec.block.timestamp)
+                isReadOnly: frame.readOnly, blockNumber: exec.block.blockNumber, timestamp: exec.block.timestamp,
+                state: exec.overlay)
             let outcome: ChainExtensionOutcome
             do {
                 outcome = try extensionHandler.call(

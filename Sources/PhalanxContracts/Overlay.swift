@@ -8,7 +8,7 @@ struct StorageSlot: Hashable {
 
 /// Uncommitted state of one top-level execution, layered over the backend, with a journal so that nested frames can
 /// roll back to a checkpoint (on trap or REVERT) in time proportional to what they changed.
-final class StateOverlay {
+final class StateOverlay: ClusterStateReader {
     private enum Prior<Value> {
         case absent
         case present(Value)
@@ -123,6 +123,8 @@ final class StateOverlay {
     func code(_ hash: H256) -> [UInt8]? {
         codes[hash] ?? backend.code(hash)
     }
+
+    func codeExists(_ hash: H256) -> Bool { code(hash) != nil }
 
     func storeCode(_ hash: H256, _ code: [UInt8]) {
         guard self.code(hash) == nil else { return }

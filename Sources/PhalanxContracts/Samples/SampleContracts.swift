@@ -24,6 +24,26 @@ public enum SampleContracts {
         try wat2wasm(wat, features: [])
     }
 
+    /// A proxy to the chain extension, for tests and benchmarks of pink: the input is `id: u32 LE ‖ raw arguments`;
+    /// it calls `call_chain_extension(id, arguments)` and returns `status: u32 LE ‖ output`. Memory: 1 MiB
+    /// (input ≤ 256 KiB at 1024, output ≤ 640 KiB at 300004).
+    public static let pinkProxyWAT = """
+        (module
+          (import "seal0" "input" (func $input (param i32 i32)))
+          (import "seal0" "seal_return" (func $return (param i32 i32 i32)))
+          (import "seal0" "call_chain_extension" (func $ext (param i32 i32 i32 i32 i32) (result i32)))
+          (import "env" "memory" (memory 16 16))
+          (func (export "deploy"))
+          (func (export "call")
+            (i32.store (i32.const 0) (i32.const 262144))
+            (call $input (i32.const 1024) (i32.const 0))
+            (i32.store (i32.const 8) (i32.const 655360))
+            (i32.store (i32.const 300000)
+              (call $ext (i32.load (i32.const 1024)) (i32.const 1028) (i32.sub (i32.load (i32.const 0)) (i32.const 4))
+                (i32.const 300004) (i32.const 8)))
+            (call $return (i32.const 0) (i32.const 300000) (i32.add (i32.load (i32.const 8)) (i32.const 4)))))
+        """
+
     /// Flipper: `new(bool)`, `flip()`, `get() -> bool`; root storage under key `00000000`; `flip` writes a debug message.
     public static let flipperWAT = """
         (module

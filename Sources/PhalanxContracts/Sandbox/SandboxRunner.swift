@@ -12,6 +12,10 @@ import PhalanxPrimitives
 /// `"caller"`, `"value"`, `"gasLimit": {"refTime": N, "proofSize": N}`, `"expect": JSON` and
 /// `"expectError": "ContractTrapped" | "ContractReverted" | "OutOfGas" | "CodeRejected" | …`.
 /// `call` commits, `query` never does. Paths are relative to the scenario file.
+///
+/// With a ``PinkHost`` the cluster runs Phala's pink chain extension: queries may make HTTP requests (real ones, through
+/// the host), calls run it in transaction mode. The sandbox cluster key is fixed (``sandboxClusterKey``), so keys a
+/// contract derives are reproducible between runs — and public: never use sandbox-derived keys for real value.
 public final class SandboxRunner {
     /// A deployed contract known by alias.
     struct Deployed {
@@ -37,10 +41,18 @@ public final class SandboxRunner {
     var contracts: [String: Deployed] = [:]
     var block = BlockContext(blockNumber: 1, timestamp: 1_700_000_000_000)
 
-    /// A runner resolving paths relative to `directory`.
-    public init(directory: URL) {
+    /// The pink extension, when a host was given.
+    let pink: PinkExtension?
+
+    /// The sandbox's well-known cluster key (mini secret = blake2_256("phalanx/sandbox-cluster")).
+    public static let sandboxClusterKey = Sr25519.KeyPair(miniSecret: blake2_256(Array("phalanx/sandbox-cluster".utf8)))
+
+    /// A runner resolving paths relative to `directory`; `pinkHost` enables the pink chain extension.
+    public init(directory: URL, pinkHost: PinkHost? = nil) {
         self.directory = directory
         cluster = ContractCluster(backend: backend)
+        pink = pinkHost.map { PinkExtension(host: $0, clusterKey: Self.sandboxClusterKey) }
+        if let pink { cluster.register(chainExtension: pink) }
         for name in Self.devAccounts {
             if let account = try? KeyPair(uri: "//" + name.prefix(1).uppercased() + name.dropFirst()).accountId {
                 accounts[name] = account
@@ -125,9 +137,12 @@ public final class SandboxRunner {
                     metadata: nil)
             }
         }
-        let result = cluster.instantiate(
-            origin: caller, value: try amount(step["value"]), gasLimit: try gasLimit(step), code: existing ? .existing(codeHash) : .upload(code),
-            input: input, salt: salt, block: block, mode: .transaction)
+        let value = try amount(step["value"]), limit = try gasLimit(step)
+        let result = transaction({
+            cluster.instantiate(
+                origin: caller, value: value, gasLimit: limit, code: existing ? .existing(codeHash) : .upload(code),
+                input: input, salt: salt, block: block, mode: .transaction)
+        }, committed: { (try? $0.result.get()).map { !$0.result.didRevert } ?? false })
         if case .success(let value) = result.result, !value.result.didRevert, let alias = step["as"]?.stringValue {
             contracts[alias] = Deployed(address: value.accountId, metadata: metadata)
         }
@@ -145,12 +160,23 @@ public final class SandboxRunner {
         var (input, spec) = try callData(step, specs: contract.metadata?.messages, labelKey: "message", codec: codec)
         if spec == nil, let metadata = contract.metadata, input.count >= 4 { spec = metadata.message(selector: Array(input.prefix(4))) }
         let caller = try account(step["caller"]?.stringValue ?? "alice")
-        let result = cluster.call(
-            origin: caller, dest: contract.address, value: try amount(step["value"]), gasLimit: try gasLimit(step), input: input,
-            block: block, mode: mode)
+        let value = try amount(step["value"]), limit = try gasLimit(step)
+        let run = {
+            self.cluster.call(
+                origin: caller, dest: contract.address, value: value, gasLimit: limit, input: input, block: self.block, mode: mode)
+        }
+        let result =
+            mode == .query
+            ? (pink.map { $0.runQuery(run) } ?? run())
+            : transaction(run, committed: { (try? $0.result.get()).map { !$0.didRevert } ?? false })
         return report(
             number, step: step, outcome: result.result.map { ($0, nil) }, spec: spec, codec: codec, gas: result.gasConsumed,
             events: result.events, debug: result.debugMessage, metadata: contract.metadata)
+    }
+
+    /// Runs a transaction, applying the pink extension's deferred cache writes when it commits.
+    private func transaction<T>(_ body: () -> T, committed: (T) -> Bool) -> T {
+        pink.map { $0.runTransaction(body, committed: committed) } ?? body()
     }
 
     /// Call data from `constructor`/`message` + `args`, or raw `selector` + `input`.

@@ -39,6 +39,14 @@ public struct QueryService: Service {
             let body = try await request.body.collect(upTo: 2 << 20)
             return await service.query(Array(buffer: body))
         }
+        router.post("/logs") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 64 << 10)
+            return await service.contractLogs(Array(buffer: body))
+        }
+        router.post("/egress-policy") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 64 << 10)
+            return await service.egressPolicy(Array(buffer: body))
+        }
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(worker.configuration.queryHost, port: worker.configuration.queryPort), serverName: nil),
@@ -100,6 +108,78 @@ public struct QueryService: Service {
         }
     }
 
+    /// `POST /logs`: the deployer reads a contract's log lines after `after`, sealed to the deployer's key.
+    func contractLogs(_ body: [UInt8]) async -> Response {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            return error(.badRequest, 4001, "The request must be a JSON object.")
+        }
+        let after = (object["after"] as? NSNumber)?.uint64Value ?? 0
+        let checked = await authorize(object, domain: ContractAdminProtocol.logsDomain, body: after.scaleEncoded, allowOwner: false)
+        guard case .success(let (contract, signer)) = checked else {
+            if case .failure(let box) = checked { return box.response }
+            return error(.badRequest, 4001, "Malformed request.")
+        }
+        let records = worker.pinkHost.logs(of: AccountId32(bytes: contract.bytes)!, after: after)
+        let plain = (try? JSONEncoder().encode(["records": records])).map { Array($0) } ?? []
+        do {
+            let sealed = try Envelope.seal(plain, to: signer, purpose: ContractAdminProtocol.logsPurpose, target: contract.bytes)
+            return json(.ok, ["envelope": sealed.scaleEncoded.prefixedHex, "count": records.count])
+        } catch {
+            return self.error(.badRequest, 4005, "The signer key cannot receive a sealed response.")
+        }
+    }
+
+    /// `POST /egress-policy`: the deployer (or the cluster owner) sets a contract's HTTP egress policy.
+    func egressPolicy(_ body: [UInt8]) async -> Response {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+            let policyObject = object["policy"], let policyData = try? JSONSerialization.data(withJSONObject: policyObject),
+            let policy = try? JSONDecoder().decode(EgressPolicy.self, from: policyData)
+        else {
+            return error(.badRequest, 4001, "The request must be JSON with a policy {\"allow\": [..], \"maxRequestsPerMinute\": n}.")
+        }
+        let checked = await authorize(object, domain: ContractAdminProtocol.egressPolicyDomain, body: policy.scaleEncoded, allowOwner: true)
+        guard case .success(let (contract, _)) = checked else {
+            if case .failure(let box) = checked { return box.response }
+            return error(.badRequest, 4001, "Malformed request.")
+        }
+        do {
+            try await worker.setEgressPolicy(policy, for: contract)
+        } catch {
+            return self.error(.internalServerError, 5002, "The worker could not store the policy: \(error).")
+        }
+        return json(.ok, ["contract": contract.description, "allow": policy.allow, "maxRequestsPerMinute": policy.maxRequestsPerMinute.map { Int($0) } ?? NSNull()])
+    }
+
+    /// Checks a deployer request: fields, signature, clock skew, and that the signer deployed the contract
+    /// (or owns the cluster, when `allowOwner`). Returns the contract and the signer's public key.
+    private func authorize(_ object: [String: Any], domain: [UInt8], body: [UInt8], allowOwner: Bool) async
+        -> Result<(H256, [UInt8]), ResponseBox>
+    {
+        guard let contract = (object["contract"] as? String).flatMap(H256.init(hex:)),
+            let signer = (object["signer"] as? String).flatMap({ [UInt8](hex: $0) }), signer.count == 32,
+            let signature = (object["signature"] as? String).flatMap({ [UInt8](hex: $0) }),
+            let timestamp = (object["timestamp"] as? NSNumber)?.uint64Value
+        else { return .failure(ResponseBox(error(.badRequest, 4001, "The request needs hex fields contract, signer, signature and a timestamp in ms."))) }
+        let message = ContractAdminProtocol.signingBytes(domain: domain, contract: contract, timestamp: timestamp, body: body)
+        guard Sr25519.verify(signature: signature, message: message, publicKey: signer) else {
+            return .failure(ResponseBox(error(.unauthorized, 4011, "The request signature does not verify with the signer key.")))
+        }
+        let now = worker.pinkHost.unixMilliseconds()
+        guard max(now, timestamp) - min(now, timestamp) <= ContractAdminProtocol.maxClockSkewMilliseconds else {
+            return .failure(ResponseBox(error(.unauthorized, 4012, "The request timestamp is more than 5 minutes from the worker's clock.")))
+        }
+        let roles = try? await worker.withCore { core in (core.deployer(of: contract), core.clusterOwner) }
+        guard let roles, let deployer = roles.0 else {
+            return .failure(ResponseBox(error(.notFound, 4041, "This worker does not host that contract.")))
+        }
+        let account = AccountId32(bytes: signer)!
+        guard account == deployer || (allowOwner && account == roles.1) else {
+            return .failure(ResponseBox(error(.forbidden, 4031, allowOwner
+                ? "Only the contract's deployer or the cluster owner may do this." : "Only the contract's deployer may read its logs.")))
+        }
+        return .success((contract, signer))
+    }
+
     private func openQuery(_ envelope: Envelope, contract: H256) async throws -> QueryProtocol.InkQuery {
         let plain = try await worker.openQuery(envelope, contract: contract)
         return try QueryProtocol.InkQuery.decode(scale: plain)
@@ -154,6 +234,12 @@ extension Worker {
         let block = currentStatus.syncedNumber
         return (sealed, block, identityKey.sign(QueryProtocol.responseSigningBytes(envelope: sealed, blockNumber: block)))
     }
+}
+
+/// A response carried as an error value (`Result` needs an `Error` failure type).
+struct ResponseBox: Error, @unchecked Sendable {
+    let response: Response
+    init(_ response: Response) { self.response = response }
 }
 
 /// Remembers recent query nonces (bounded, oldest forgotten first) so a captured query cannot be replayed.

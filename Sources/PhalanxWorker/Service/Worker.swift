@@ -30,6 +30,8 @@ public actor Worker: Service {
     private let operatorClient: NodeClient
     private let logger: Logger
     private let configureCluster: @Sendable (ContractCluster) -> Void
+    /// The pink chain extension's I/O: HTTP egress, cache, contract logs.
+    public nonisolated let pinkHost: WorkerPinkHost
     private var execution: ExecutionQueue<WorkerCore>?
     private var channels: [EgressChannel] = []
     private var lastSent: [String: ContinuousClock.Instant] = [:]
@@ -48,6 +50,7 @@ public actor Worker: Service {
         store = try SealedStore(directory: configuration.dataDirectory)
         identity = Sr25519.KeyPair(miniSecret: try Self.loadIdentitySeed(store))
         publicKey = identity.publicKey
+        pinkHost = try WorkerPinkHost(workerPublicKey: identity.publicKey, configuration: configuration.pink)
         operatorClient = try NodeClient(url: configuration.nodeURL, suri: configuration.operatorURI)
         follower = ChainFollower(client: operatorClient, authority: configuration.authority)
     }
@@ -89,7 +92,10 @@ public actor Worker: Service {
         if state.processedNumber > 0 { logger.info("Resuming after block \(state.processedNumber).") }
         channels = state.channels
         state.channels = channels
-        let core = WorkerCore(identity: identity, state: state, logger: logger, configureCluster: configureCluster)
+        pinkHost.restorePolicies(Dictionary(uniqueKeysWithValues: state.egressPolicies.map { (AccountId32(bytes: $0.key.bytes)!, $0.value) }))
+        let core = WorkerCore(
+            identity: identity, state: state, logger: logger, pinkHost: pinkHost, queryTimeout: configuration.queryTimeout,
+            configureCluster: configureCluster)
         execution = ExecutionQueue(core)
         await refreshStatus()
         if configuration.registerIfNeeded { try await register(genesis: genesis) }
@@ -243,4 +249,16 @@ public struct WorkerStatus: Sendable {
 struct UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
+}
+
+extension Worker {
+    /// Sets a contract's HTTP egress policy (the caller checked the signer's authority) and seals it with the state.
+    func setEgressPolicy(_ policy: EgressPolicy, for contract: H256) async throws {
+        pinkHost.setPolicy(policy, for: AccountId32(bytes: contract.bytes)!)
+        let sealed = try await withCore { core in
+            core.setEgressPolicy(policy, for: contract)
+            return core.state.scaleEncoded
+        }
+        try store.write(sealed, name: Self.stateFile)
+    }
 }

@@ -23,6 +23,8 @@ public struct WorkerConfiguration: Sendable {
     public var maxConcurrentQueriesPerContract = 64
     /// Whether the worker registers itself (`register_worker_v2`, dev attestation) when the chain does not know it.
     public var registerIfNeeded = true
+    /// The pink chain extension's host settings (private HTTP destinations, extra TLS roots, cache and log sizes).
+    public var pink = WorkerPinkHost.Configuration()
     /// Blocks between resubmissions of a message the chain has not ingested yet.
     public var resubmitAfter: Duration = .seconds(6)
 

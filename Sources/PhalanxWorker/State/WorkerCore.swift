@@ -33,12 +33,23 @@ final class WorkerCore {
     private(set) var cluster: ContractCluster?
     private let configureCluster: (ContractCluster) -> Void
     private let logger: Logger
+    /// The I/O behind the pink chain extension (HTTP, cache, logs); `nil` runs clusters without the extension.
+    let pinkHost: PinkHost?
+    /// How long a query's HTTP calls may take in total.
+    let queryTimeout: Duration
+    /// The pink extension registered on ``cluster``.
+    private var pink: PinkExtension?
 
-    /// A state machine resuming from `state`; `configureCluster` registers chain extensions on a new cluster.
-    init(identity: Sr25519.KeyPair, state: WorkerState, logger: Logger, configureCluster: @escaping (ContractCluster) -> Void = { _ in }) {
+    /// A state machine resuming from `state`; `configureCluster` registers further chain extensions on a new cluster.
+    init(
+        identity: Sr25519.KeyPair, state: WorkerState, logger: Logger, pinkHost: PinkHost? = nil,
+        queryTimeout: Duration = .seconds(10), configureCluster: @escaping (ContractCluster) -> Void = { _ in }
+    ) {
         self.identity = identity
         self.state = state
         self.logger = logger
+        self.pinkHost = pinkHost
+        self.queryTimeout = queryTimeout
         self.configureCluster = configureCluster
         backend = state.clusterState.makeBackend()
         if let membership = state.cluster { cluster = makeCluster(membership) }
@@ -201,6 +212,11 @@ final class WorkerCore {
 
     private func makeCluster(_ membership: ClusterMembership) -> ContractCluster {
         let cluster = ContractCluster(clusterId: membership.id, schedule: membership.prices.schedule, backend: backend)
+        if let pinkHost, let key = try? KeyHierarchy.keyPair(secret: membership.keySecret) {
+            let pink = PinkExtension(host: pinkHost, clusterKey: key, queryTimeout: queryTimeout)
+            cluster.register(chainExtension: pink)
+            self.pink = pink
+        }
         configureCluster(cluster)
         return cluster
     }
@@ -250,13 +266,18 @@ final class WorkerCore {
 
     private func instantiate(_ request: WorkerMessage.InstantiateCode, block: ProcessedBlock, outgoing: inout [OutgoingMessage]) throws -> Bool {
         guard request.cluster == state.cluster?.id, let cluster, let clusterKey else { return false }
-        let result = cluster.instantiate(
-            origin: request.deployer, value: request.transfer, gasLimit: gasLimit(request.gasLimit),
-            storageDepositLimit: request.storageDepositLimit, code: .existing(request.codeHash), input: request.data,
-            salt: request.salt, block: context(block), mode: .transaction)
+        let blockContext = context(block)
+        let result = transaction({
+            cluster.instantiate(
+                origin: request.deployer, value: request.transfer, gasLimit: gasLimit(request.gasLimit),
+                storageDepositLimit: request.storageDepositLimit, code: .existing(request.codeHash), input: request.data,
+                salt: request.salt, block: blockContext, mode: .transaction)
+        }, committed: { (try? $0.result.get()).map { !$0.result.didRevert } ?? false })
+        if case .success(let value) = result.result { recordDebug(result.debugMessage, contract: value.accountId) }
         switch result.result {
         case .success(let value) where !value.result.didRevert:
             let contract = H256(unchecked: value.accountId.bytes)
+            state.deployers[contract] = request.deployer
             let key = KeyHierarchy.contractKey(cluster: clusterKey, contract: contract)
             logger.info("Instantiated contract \(contract) in cluster \(request.cluster).")
             outgoing.append(OutgoingMessage(
@@ -284,9 +305,14 @@ final class WorkerCore {
             let plain = try envelope.open(with: contractKey, purpose: WorkerMessage.Purpose.command, target: contract.bytes)
             command = try InkCommand.decode(scale: plain)
         }
-        let result = cluster.call(
-            origin: origin, dest: AccountId32(bytes: contract.bytes)!, value: command.transfer, gasLimit: gasLimit(command.gasLimit),
-            storageDepositLimit: command.storageDepositLimit, input: command.message, block: context(block), mode: .transaction)
+        let blockContext = context(block)
+        let dest = AccountId32(bytes: contract.bytes)!
+        let result = transaction({
+            cluster.call(
+                origin: origin, dest: dest, value: command.transfer, gasLimit: gasLimit(command.gasLimit),
+                storageDepositLimit: command.storageDepositLimit, input: command.message, block: blockContext, mode: .transaction)
+        }, committed: { (try? $0.result.get()).map { !$0.didRevert } ?? false })
+        recordDebug(result.debugMessage, contract: dest)
         switch result.result {
         case .success(let value) where value.didRevert: logger.info("A command to \(contract) reverted (block \(block.number)).")
         case .success: logger.info("Executed a command to \(contract) (block \(block.number)).")
@@ -301,9 +327,32 @@ final class WorkerCore {
     func query(contract: H256, origin: AccountId32, input: [UInt8], value: UInt128) -> ContractExecResult? {
         guard let cluster, hosts(contract) else { return nil }
         let block = BlockContext(blockNumber: state.processedNumber, timestamp: lastTimestamp, randomSeed: .zero)
-        return cluster.call(
-            origin: origin, dest: AccountId32(bytes: contract.bytes)!, value: value, input: input, block: block, mode: .query)
+        let dest = AccountId32(bytes: contract.bytes)!
+        let run = { cluster.call(origin: origin, dest: dest, value: value, input: input, block: block, mode: .query) }
+        let result = pink.map { $0.runQuery(run) } ?? run()
+        recordDebug(result.debugMessage, contract: dest)
+        return result
     }
+
+    /// Runs a transaction-mode execution; the pink cache writes it deferred apply only if `committed`.
+    private func transaction<T>(_ body: () -> T, committed: (T) -> Bool) -> T {
+        pink.map { $0.runTransaction(body, committed: committed) } ?? body()
+    }
+
+    /// ink!'s `debug_message` output goes to the contract's log, like pink's `log`.
+    private func recordDebug(_ debug: [UInt8], contract: AccountId32) {
+        guard !debug.isEmpty, let pinkHost else { return }
+        pinkHost.log(contract: contract, level: .debug, message: String(decoding: debug, as: UTF8.self))
+    }
+
+    /// The account that instantiated `contract`.
+    func deployer(of contract: H256) -> AccountId32? { state.deployers[contract] }
+
+    /// The cluster owner, once this worker hosts a cluster.
+    var clusterOwner: AccountId32? { state.cluster?.owner }
+
+    /// Records a contract's egress policy (sealed with the state; the host enforces it).
+    func setEgressPolicy(_ policy: EgressPolicy, for contract: H256) { state.egressPolicies[contract] = policy }
 
     private var lastTimestamp: UInt64 = 0
 

@@ -6,7 +6,7 @@ import PhalanxRuntime
 /// processed block, so a crash resumes at the last processed block with exactly the egress it had queued.
 struct WorkerState: Sendable, ScaleCodable {
     /// Format version of this record.
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 
     /// The chain this state belongs to.
     var genesisHash: H256
@@ -24,6 +24,10 @@ struct WorkerState: Sendable, ScaleCodable {
     var channels: [EgressChannel] = []
     /// The cluster state hash last published in a checkpoint.
     var lastCheckpointHash: H256?
+    /// Who instantiated each hosted contract (the only account that may read its logs or set its egress policy).
+    var deployers: [H256: AccountId32] = [:]
+    /// Contracts' HTTP egress policies.
+    var egressPolicies: [H256: EgressPolicy] = [:]
 
     init(genesisHash: H256) {
         self.genesisHash = genesisHash
@@ -40,11 +44,13 @@ struct WorkerState: Sendable, ScaleCodable {
         encoder.encode(clusterState)
         encoder.encode(channels)
         encoder.encode(lastCheckpointHash)
+        encoder.encode(deployers)
+        encoder.encode(egressPolicies)
     }
 
     init(from decoder: inout ScaleDecoder) throws {
         let version: UInt8 = try decoder.decode()
-        guard version == Self.version else { throw ScaleError.invalidValue(type: "WorkerState", reason: "unknown version \(version)") }
+        guard version == 1 || version == Self.version else { throw ScaleError.invalidValue(type: "WorkerState", reason: "unknown version \(version)") }
         genesisHash = try decoder.decode()
         processedNumber = try decoder.decode()
         processedHash = try decoder.decode()
@@ -53,6 +59,10 @@ struct WorkerState: Sendable, ScaleCodable {
         clusterState = try decoder.decode()
         channels = try decoder.decode()
         lastCheckpointHash = try decoder.decode()
+        if version >= 2 {  // version 1 predates contract logs and egress policies
+            deployers = try decoder.decode()
+            egressPolicies = try decoder.decode()
+        }
     }
 }
 

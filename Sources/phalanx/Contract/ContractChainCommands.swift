@@ -71,7 +71,7 @@ func waitFor<T>(_ seconds: Int, _ what: String, _ check: () async throws -> T?) 
 }
 
 /// A JSON GET/POST to a worker's query API.
-func workerRequest(_ url: String, path: String, body: [String: String]? = nil) async throws -> [String: Any] {
+func workerRequest(_ url: String, path: String, body: [String: Any]? = nil) async throws -> [String: Any] {
     guard let endpoint = URL(string: url + path) else { throw CLIFailure("'\(url)' is not a worker URL.") }
     var request = URLRequest(url: endpoint)
     request.timeoutInterval = 30

@@ -30,6 +30,9 @@ struct NodeCommand: AsyncParsableCommand {
     var pruning: String = "256"
     @Option(help: "Port of the embedded worker's query API (with --dev; 0 picks a free port).") var workerPort: Int = 8000
     @Flag(help: "With --dev, do not run the embedded worker (gatekeeper of cluster 1).") var noWorker = false
+    @Flag(help: "Let the embedded worker's contracts make HTTP requests to loopback and private-network addresses.")
+    var allowPrivateHttp = false
+    @Option(help: "A PEM certificate the embedded worker trusts for contracts' HTTPS requests (repeatable).") var httpCa: [String] = []
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var log: String = "info"
     @Option(help: "Log format: text or json.") var logFormat: String = "text"
 
@@ -97,6 +100,8 @@ struct NodeCommand: AsyncParsableCommand {
             var workerConfiguration = try WorkerConfiguration(
                 nodeURL: "http://127.0.0.1:\(rpcPort)", dataDirectory: workerDirectory, operatorURI: EmbeddedWorker.operatorURI)
             workerConfiguration.queryPort = workerPort
+            workerConfiguration.pink.allowPrivateHTTP = allowPrivateHttp
+            workerConfiguration.pink.trustedCertificates = httpCa
             let worker = try Worker(configuration: workerConfiguration, logger: Logger(label: "phalanx.worker"))
             extra = [worker, QueryService(worker: worker, logger: Logger(label: "phalanx.worker.query"))]
         }

@@ -27,6 +27,9 @@ extension WorkerCommand {
         @Option(help: "Query API port (0 picks a free one).") var port: Int = 8000
         @Option(help: "The block authority's sr25519 public key (0x-hex or SS58); dev chains: //Alice.") var authority: String?
         @Option(help: "Log level.") var log: String = "info"
+        @Flag(help: "Let contracts make HTTP requests to loopback and private-network addresses.") var allowPrivateHttp = false
+        @Option(help: "A PEM certificate to trust for contracts' HTTPS requests (repeatable).") var httpCa: [String] = []
+        @Option(help: "Longest a query may run, in seconds (Phala: 10; clamped to 5...600).") var queryTimeout: Int = 10
 
         func run() async throws {
             let level = Logger.Level(rawValue: log) ?? .info
@@ -42,6 +45,9 @@ extension WorkerCommand {
             var configuration = try WorkerConfiguration(
                 nodeURL: node, dataDirectory: URL(fileURLWithPath: dataDir), operatorURI: operatorSuri, authority: authorityKey)
             configuration.queryPort = port
+            configuration.pink.allowPrivateHTTP = allowPrivateHttp
+            configuration.pink.trustedCertificates = httpCa
+            configuration.queryTimeout = .seconds(min(max(queryTimeout, 5), 600))
             let logger = Logger(label: "phalanx.worker")
             let worker: Worker
             do {
