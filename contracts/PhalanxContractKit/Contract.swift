@@ -8,12 +8,12 @@ public enum Contract {
 
     /// The call data: selector ‖ SCALE(arguments).
     public static func input() -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: maxInput)
-        var length = UInt32(maxInput)
-        buffer.withUnsafeMutableBytes { bytes in
-            withUnsafeMutableBytes(of: &length) { seal_input(bytes.baseAddress!, $0.baseAddress!) }
+        // Uninitialized: the host writes the bytes, so no zero-filling (which costs gas) and no copy.
+        [UInt8](unsafeUninitializedCapacity: maxInput) { buffer, count in
+            var length = UInt32(maxInput)
+            withUnsafeMutableBytes(of: &length) { seal_input(buffer.baseAddress!, $0.baseAddress!) }
+            count = min(Int(length), maxInput)
         }
-        return Array(buffer.prefix(Int(length)))
     }
 
     /// Returns `data` to the caller and ends execution; `revert` rolls back this call's state changes.
@@ -52,6 +52,20 @@ public enum Contract {
         return out
     }
 
+    /// The topic of an event field as ink! computes it: SCALE(value) zero-padded to 32 bytes, or its blake2_256 if longer.
+    public static func topic<Value: ScaleValue>(_ value: Value) -> [UInt8] {
+        var writer = ScaleWriter()
+        value.write(to: &writer)
+        if writer.bytes.count > 32 { return blake2_256(writer.bytes) }
+        return writer.bytes + [UInt8](repeating: 0, count: 32 - writer.bytes.count)
+    }
+
+    /// The topic of an ink! 5 `Option<T>` topic field: the inner value's topic, or 32 zero bytes for None.
+    public static func topic<Value: ScaleValue>(optional value: Value?) -> [UInt8] {
+        guard let value else { return [UInt8](repeating: 0, count: 32) }
+        return topic(value)
+    }
+
     /// Emits an event with `topics` (32 bytes each) and SCALE `data`.
     public static func emit(topics: [[UInt8]], data: [UInt8]) {
         var encodedTopics = ScaleWriter()
@@ -67,16 +81,17 @@ public enum Contract {
 public enum Storage {
     /// The value under `key`, or nil.
     public static func get(_ key: [UInt8]) -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: Contract.maxValue)
-        var length = UInt32(Contract.maxValue)
-        let status = key.withUnsafeBytes { keyBytes in
-            buffer.withUnsafeMutableBytes { out in
+        var status: UInt32 = 0
+        let value = [UInt8](unsafeUninitializedCapacity: Contract.maxValue) { buffer, count in
+            var length = UInt32(Contract.maxValue)
+            status = key.withUnsafeBytes { keyBytes in
                 withUnsafeMutableBytes(of: &length) {
-                    seal_get_storage(keyBytes.baseAddress, UInt32(keyBytes.count), out.baseAddress!, $0.baseAddress!)
+                    seal_get_storage(keyBytes.baseAddress, UInt32(keyBytes.count), buffer.baseAddress!, $0.baseAddress!)
                 }
             }
+            count = status == 0 ? min(Int(length), Contract.maxValue) : 0
         }
-        return status == 0 ? Array(buffer.prefix(Int(length))) : nil
+        return status == 0 ? value : nil
     }
 
     /// Stores `value` under `key`.
@@ -84,6 +99,16 @@ public enum Storage {
         _ = key.withUnsafeBytes { keyBytes in
             value.withUnsafeBytes { seal_set_storage(keyBytes.baseAddress, UInt32(keyBytes.count), $0.baseAddress, UInt32($0.count)) }
         }
+    }
+
+    /// Whether a value is stored under `key`.
+    public static func contains(_ key: [UInt8]) -> Bool {
+        key.withUnsafeBytes { seal_contains_storage($0.baseAddress, UInt32($0.count)) } != UInt32.max
+    }
+
+    /// Removes the value under `key`.
+    public static func remove(_ key: [UInt8]) {
+        _ = key.withUnsafeBytes { seal_clear_storage($0.baseAddress, UInt32($0.count)) }
     }
 }
 
@@ -104,6 +129,43 @@ public struct StorageValue<Value: ScaleValue> {
         value.write(to: &writer)
         Storage.set(key, writer.bytes)
     }
+}
+
+/// A typed key-value map in storage, laid out as ink!'s `Mapping<K, V>`: the entry for `key` is stored under
+/// `SCALE(root key: u32) ‖ SCALE(key)`, so an ink! contract with the same root key reads the same entries. ink!'s
+/// automatic root key of field `f` in `struct S` is xxh32("S::f", seed 0) (e.g. erc20 `balances` = 0x2623dce7).
+public struct Mapping<Key: ScaleValue, Value: ScaleValue> {
+    /// The root key bytes (the u32 little-endian).
+    public let rootKey: [UInt8]
+
+    /// A mapping under `rootKey` (ink!'s `ManualKey<N>` or the computed automatic key).
+    public init(rootKey: UInt32) { self.rootKey = (0..<4).map { UInt8(truncatingIfNeeded: rootKey >> UInt32(8 * $0)) } }
+
+    /// The storage key of `key`'s entry.
+    public func storageKey(_ key: Key) -> [UInt8] {
+        var writer = ScaleWriter()
+        writer.write(rootKey)
+        key.write(to: &writer)
+        return writer.bytes
+    }
+
+    /// The value for `key`, or nil.
+    public func get(_ key: Key) -> Value? {
+        Storage.get(storageKey(key)).flatMap { var reader = ScaleReader($0); return Value.read(from: &reader) }
+    }
+
+    /// Stores `value` for `key`.
+    public func insert(_ key: Key, _ value: Value) {
+        var writer = ScaleWriter()
+        value.write(to: &writer)
+        Storage.set(storageKey(key), writer.bytes)
+    }
+
+    /// Whether `key` has a value.
+    public func contains(_ key: Key) -> Bool { Storage.contains(storageKey(key)) }
+
+    /// Removes `key`'s value.
+    public func remove(_ key: Key) { Storage.remove(storageKey(key)) }
 }
 
 /// Message dispatch by ink!-compatible selector (first 4 bytes of blake2_256(label)).
@@ -129,6 +191,16 @@ public struct Message {
 
     /// Ends the call with `Ok(())`.
     public static func replyUnit() -> Never { Contract.finish([0]) }
+
+    /// Ends a message returning `Result<T, E>` with `Ok(result)`, reverting when `result` is `Err`, as ink! does.
+    public static func reply<Success: ScaleValue, Failure: ScaleValue>(result: Result<Success, Failure>) -> Never {
+        var writer = ScaleWriter()
+        writer.writeByte(0)
+        result.write(to: &writer)
+        var failed = false
+        if case .failure = result { failed = true }
+        Contract.finish(writer.bytes, revert: failed)
+    }
 
     /// Ends the call with ink!'s `Err(LangError::CouldNotReadInput)` and reverts, as ink! does for unknown selectors.
     public static func unknownSelector() -> Never { Contract.finish([1, 1], revert: true) }

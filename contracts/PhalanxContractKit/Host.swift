@@ -26,3 +26,15 @@ func seal_deposit_event(_ topics: UnsafeRawPointer?, _ topicsLength: UInt32, _ d
 
 @_extern(wasm, module: "seal0", name: "seal_hash_blake2_256") @_extern(c)
 func seal_hash_blake2_256(_ input: UnsafeRawPointer?, _ inputLength: UInt32, _ out: UnsafeMutableRawPointer)
+
+@_extern(wasm, module: "seal0", name: "call_chain_extension") @_extern(c)
+func seal_call_chain_extension(
+    _ id: UInt32, _ input: UnsafeRawPointer?, _ inputLength: UInt32, _ out: UnsafeMutableRawPointer,
+    _ outLengthPointer: UnsafeMutableRawPointer
+) -> UInt32
+
+@_extern(wasm, module: "seal1", name: "contains_storage") @_extern(c)
+func seal_contains_storage(_ key: UnsafeRawPointer?, _ keyLength: UInt32) -> UInt32
+
+@_extern(wasm, module: "seal1", name: "clear_storage") @_extern(c)
+func seal_clear_storage(_ key: UnsafeRawPointer?, _ keyLength: UInt32) -> UInt32
