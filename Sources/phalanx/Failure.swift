@@ -34,6 +34,8 @@ struct InputError: Error, CustomStringConvertible {
 
 /// Prints an error as one sentence with a machine-readable code on stderr, then exits with `status`.
 func fail(_ error: Error, status: Int32 = 2) -> ExitCode {
+    // An exit code chosen deeper down (e.g. 1 for a reverted query whose result was printed) passes through.
+    if let exit = error as? ExitCode { return exit }
     let line: String
     switch error {
     case let key as KeyError: line = "error[\(key.code)]: \(key.description)"

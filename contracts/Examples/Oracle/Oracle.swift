@@ -86,8 +86,13 @@ public func call() {
 
 /// GET `url`, read `field`, sign.
 func fetchPrice(url: [UInt8], field: [UInt8]) -> Result<Price, OracleError> {
-    let response = Pink.httpRequest(HttpRequest(url: String(decoding: url, as: UTF8.self), method: "GET"))
-    guard response.statusCode == 200 else { return .failure(.httpStatus(response.statusCode)) }
+    let text = String(decoding: url, as: UTF8.self)
+    Pink.info("oracle: fetching " + text)  // readable by the deployer only: `phalanx contract logs`
+    let response = Pink.httpRequest(HttpRequest(url: text, method: "GET"))
+    guard response.statusCode == 200 else {
+        Pink.warn("oracle: " + text + " did not answer 200")
+        return .failure(.httpStatus(response.statusCode))
+    }
     guard let start = JSONScan.valueStart(of: field, in: response.body) else { return .failure(.fieldMissing) }
     guard let value = JSONScan.fixedPoint(response.body, at: start, decimals: 6) else { return .failure(.badNumber) }
     var signed = ScaleWriter()
