@@ -25,6 +25,7 @@ test: build contracts
 
 ## Benchmarks (release build); results are recorded in BENCHMARKS.md.
 bench: setup
+	scripts/setup-bench
 	swift build -c release
 	.build/release/phalanx bench crypto
 	.build/release/phalanx bench attestation
@@ -32,6 +33,8 @@ bench: setup
 	.build/release/phalanx bench transfers
 	.build/release/phalanx bench contracts
 	.build/release/phalanx bench worker
+	.build/release/phalanx bench pink
+	.build/release/phalanx bench engines
 
 clean:
 	rm -rf .build

@@ -51,6 +51,21 @@ import Testing
         #expect(try response(results[2]).response == HttpResponse.notSupportedInTransaction)
     }
 
+    @Test func failuresReachTheContractAsPhalaResponses() throws {
+        let server = try LoopbackHTTPServer()
+        let requests = [
+            HttpRequest(url: server.httpBase + "/big"), HttpRequest(url: server.httpBase + "/headers"),
+            HttpRequest(url: "http://127.0.0.1:\(LoopbackHTTPServer.closedPort())/"),
+        ]
+        let (status, results) = try sandbox(requests.map { step("query", $0) }.joined(separator: ","), allowPrivate: true, server: server)
+        #expect(status == 0)
+        try #require(results.count == 3)
+        #expect(try response(results[0]).response == HttpResponse.ioError(.responseTooLarge))  // 3 MiB > 2 MiB
+        #expect(try response(results[1]).response == HttpResponse.ioError(.tooManyHeaders))  // 300 > 256
+        let refused = try response(results[2]).response
+        #expect(refused.statusCode == 523 && refused.reasonPhrase == "Unreachable")
+    }
+
     @Test func privateDestinationsAreRefusedByDefault() throws {
         let server = try LoopbackHTTPServer()
         let (status, results) = try sandbox(step("query", HttpRequest(url: server.httpBase + "/price")), allowPrivate: false, server: server)

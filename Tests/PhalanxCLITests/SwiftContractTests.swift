@@ -19,7 +19,7 @@ import Testing
         #expect(lines[3]["result"] as? [String: Bool] == ["Ok": true])
     }
 
-    @Test(arguments: ["Erc20", "Oracle"]) func swiftExampleScenarioPasses(_ example: String) throws {
+    @Test(arguments: ["Erc20", "Oracle", "Caller"]) func swiftExampleScenarioPasses(_ example: String) throws {
         let scenario = Repository.root.appendingPathComponent("contracts/Examples/\(example)/scenario.json")
         let result = try PhalanxBinary.run(["contract", "sandbox", scenario.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")

@@ -26,6 +26,36 @@ import Testing
             payload: [0] + K.worker1.publicKey + [0, 128])))
     }
 
+    @Test func registrationBenchmarkSetsTheScoreStakingNeeds() throws {
+        var chain = try RuntimeHarness()
+        let operatorAccount = RuntimeHarness.bob.accountId
+        _ = try K.registerDev(K.worker1, chain: &chain, info: K.info(K.worker1, operator: operatorAccount)).get()
+        let worker = H256(unchecked: K.worker1.publicKey)
+        // The computation pallet knows the worker through the registry seam, without a score yet.
+        let registered = try #require(PhalaComputation.workers.get(worker, in: K.state(chain)))
+        #expect(registered.operator_ == operatorAccount && registered.confidenceLevel == 128 && registered.initialScore == nil)
+        // The registry asked the worker to benchmark itself: WorkerEvent::BenchStart{duration: 8}.
+        let outbound = PhalaMq.outboundMessages.value(K.state(chain)) ?? []
+        #expect(outbound.contains { $0.destination == PhalaTopic.systemEvent && $0.payload == [0] + K.worker1.publicKey + [1, 8, 0, 0, 0] })
+        // BenchReport{start_time, iterations}: 500 iterations over the 2 s before the next block → 500 · 6 / 2 = 1500.
+        let start = chain.time + 6_000 - 2_000
+        let report = K.signed(.worker(K.key(K.worker1)), PhalaTopic.registryEvent, [0] + start.scaleEncoded + UInt64(500).scaleEncoded, seq: 0, by: K.worker1)
+        _ = try K.sync([report], chain: &chain)[0].get()
+        #expect(PhalaRegistry.workers.get(K.key(K.worker1), in: K.state(chain))?.initialScore == 1_500)
+        #expect(PhalaComputation.workers.get(worker, in: K.state(chain))?.initialScore == 1_500)
+        let scored = PhalaMq.outboundMessages.value(K.state(chain)) ?? []
+        #expect(scored.contains { $0.payload == [0] + K.worker1.publicKey + [2] + UInt32(1_500).scaleEncoded })
+        // Scores are capped at 6000; a report starting in the future, or from an unknown worker, is refused.
+        let huge = K.signed(.worker(K.key(K.worker1)), PhalaTopic.registryEvent, [0] + UInt64(0).scaleEncoded + UInt64.max.scaleEncoded, seq: 1, by: K.worker1)
+        _ = try K.sync([huge], chain: &chain)[0].get()
+        #expect(PhalaRegistry.workers.get(K.key(K.worker1), in: K.state(chain))?.initialScore == 6_000)
+        let future = K.signed(.worker(K.key(K.worker1)), PhalaTopic.registryEvent, [0] + UInt64.max.scaleEncoded + UInt64(1).scaleEncoded, seq: 2, by: K.worker1)
+        #expect(try K.sync([future], chain: &chain)[0].failure == K.error(PhalaRegistry.Error.invalidBenchReport, K.registryIndex))
+        let stranger = K.signed(.worker(K.key(K.worker2)), PhalaTopic.registryEvent, [0] + start.scaleEncoded + UInt64(1).scaleEncoded, seq: 0, by: K.worker2)
+        #expect(try K.sync([stranger], chain: &chain)[0].failure != nil)  // not a registered worker: the queue refuses it
+        #expect(PhalaComputation.workers.get(H256(unchecked: K.worker2.publicKey), in: K.state(chain)) == nil)
+    }
+
     @Test func devAttestationRefusedWhenGenesisForbidsIt() throws {
         var chain = try RuntimeHarness()
         // Rebuild the genesis with dev attestation disallowed; the registry stores the flag.

@@ -11,10 +11,12 @@ import Testing
 @Suite struct WorkerCoreTests {
     let cluster = PhalaPhatContracts.clusterId(1)
     let alice = try! KeyPair(uri: "//Alice").accountId
+    /// The pink host every core here runs with, as the worker's do.
+    let pinkHost = try! WorkerPinkHost(workerPublicKey: [UInt8](repeating: 0, count: 32))
 
     func core(_ seed: UInt8) -> WorkerCore {
         let identity = Sr25519.KeyPair(miniSecret: [UInt8](repeating: seed, count: 32))
-        return WorkerCore(identity: identity, state: WorkerState(genesisHash: .zero), logger: Logger(label: "test"))
+        return WorkerCore(identity: identity, state: WorkerState(genesisHash: .zero), logger: Logger(label: "test"), pinkHost: pinkHost)
     }
 
     func pallet(_ topic: [UInt8], _ payload: [UInt8]) -> MqMessage {
@@ -84,6 +86,40 @@ import Testing
         #expect(try get(gatekeeper, contract) == [0, 0])
         // A query never commits: the state is unchanged after it.
         #expect(try get(gatekeeper, contract) == [0, 0])
+    }
+
+    @Test func debugOutputGoesToTheDeployersLogAndDeployersAreSealed() throws {
+        let (gatekeeper, _, contract) = try setUp()
+        let key = try #require(gatekeeper.contractKey(contract)).publicKey
+        _ = gatekeeper.process([try command(SampleContracts.flipSelector, to: contract, key: key)], block: block(4))
+        // The flipper's `debug_message("flipped")` lands in the contract's log (both cores share this host).
+        let lines = pinkHost.logs(of: AccountId32(bytes: contract.bytes)!)
+        #expect(lines.contains { $0.level == "DEBUG" && $0.message == "flipped" })
+        #expect(gatekeeper.deployer(of: contract) == alice)
+        // Deployers and egress policies survive the state's encoding; a version-1 state (before them) still loads.
+        gatekeeper.setEgressPolicy(EgressPolicy(allow: ["example.com"], maxRequestsPerMinute: 5), for: contract)
+        let restored = try PhalanxWorker.WorkerState.decode(scale: gatekeeper.state.scaleEncoded)
+        #expect(restored.deployers[contract] == alice && restored.egressPolicies[contract]?.allow == ["example.com"])
+        let fresh = WorkerState(genesisHash: .zero).scaleEncoded
+        let versionOne = [UInt8(1)] + fresh.dropFirst().dropLast(2)  // v2 appends two empty maps
+        #expect(try PhalanxWorker.WorkerState.decode(scale: versionOne).deployers.isEmpty)
+    }
+
+    @Test func benchStartIsAnsweredWithABenchReport() throws {
+        let worker = WorkerCore(
+            identity: Sr25519.KeyPair(miniSecret: [UInt8](repeating: 4, count: 32)), state: WorkerState(genesisHash: .zero),
+            logger: Logger(label: "test"), benchmark: { (startTime: 1_700_000_000_000, iterations: 4_321) })
+        let other = Sr25519.KeyPair(miniSecret: [UInt8](repeating: 5, count: 32)).publicKey
+        // BenchStart for another worker is not ours; for this one it is answered on ^phala/registry/event.
+        let start: (([UInt8]) -> MqMessage) = { key in self.pallet(PhalaTopic.systemEvent, [0] + key + [1, 8, 0, 0, 0]) }
+        #expect(worker.process([start(other)], block: block(1)).isEmpty)
+        let reports = worker.process([start(worker.publicKey.bytes)], block: block(2))
+        #expect(reports.count == 1)
+        #expect(reports.first?.topic == PhalaTopic.registryEvent && reports.first?.origin == .worker(worker.publicKey))
+        #expect(reports.first?.payload == [0] + UInt64(1_700_000_000_000).scaleEncoded + UInt64(4_321).scaleEncoded)
+        // The real measurement does work and reports a start time from the clock.
+        let measured = RegistrationBenchmark.measure(window: .milliseconds(50))
+        #expect(measured.iterations > 0 && measured.startTime > 1_700_000_000_000)
     }
 
     @Test func commandsForAnotherContractOrTamperedAreIgnored() throws {

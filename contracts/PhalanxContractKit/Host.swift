@@ -38,3 +38,22 @@ func seal_contains_storage(_ key: UnsafeRawPointer?, _ keyLength: UInt32) -> UIn
 
 @_extern(wasm, module: "seal1", name: "clear_storage") @_extern(c)
 func seal_clear_storage(_ key: UnsafeRawPointer?, _ keyLength: UInt32) -> UInt32
+
+@_extern(wasm, module: "seal0", name: "address") @_extern(c)
+func seal_address(_ out: UnsafeMutableRawPointer, _ outLengthPointer: UnsafeMutableRawPointer)
+
+// `deposit` and `out` may be `u32::MAX` (SENTINEL): no deposit limit / skip copying the output.
+@_extern(wasm, module: "seal2", name: "call") @_extern(c)
+func seal2_call(
+    _ flags: UInt32, _ callee: UnsafeRawPointer, _ refTimeLimit: UInt64, _ proofSizeLimit: UInt64,
+    _ deposit: UnsafeRawPointer?, _ value: UnsafeRawPointer, _ input: UnsafeRawPointer?, _ inputLength: UInt32,
+    _ out: UnsafeMutableRawPointer?, _ outLengthPointer: UnsafeMutableRawPointer
+) -> UInt32
+
+@_extern(wasm, module: "seal2", name: "instantiate") @_extern(c)
+func seal2_instantiate(
+    _ codeHash: UnsafeRawPointer, _ refTimeLimit: UInt64, _ proofSizeLimit: UInt64, _ deposit: UnsafeRawPointer?,
+    _ value: UnsafeRawPointer, _ input: UnsafeRawPointer?, _ inputLength: UInt32, _ address: UnsafeMutableRawPointer?,
+    _ addressLengthPointer: UnsafeMutableRawPointer, _ out: UnsafeMutableRawPointer?,
+    _ outLengthPointer: UnsafeMutableRawPointer, _ salt: UnsafeRawPointer?, _ saltLength: UInt32
+) -> UInt32

@@ -26,23 +26,34 @@ public enum SampleContracts {
 
     /// A proxy to the chain extension, for tests and benchmarks of pink: the input is `id: u32 LE ‖ raw arguments`;
     /// it calls `call_chain_extension(id, arguments)` and returns `status: u32 LE ‖ output`. Memory: 1 MiB
-    /// (input ≤ 256 KiB at 1024, output ≤ 640 KiB at 300004).
-    public static let pinkProxyWAT = """
-        (module
-          (import "seal0" "input" (func $input (param i32 i32)))
-          (import "seal0" "seal_return" (func $return (param i32 i32 i32)))
-          (import "seal0" "call_chain_extension" (func $ext (param i32 i32 i32 i32 i32) (result i32)))
-          (import "env" "memory" (memory 16 16))
-          (func (export "deploy"))
-          (func (export "call")
-            (i32.store (i32.const 0) (i32.const 262144))
-            (call $input (i32.const 1024) (i32.const 0))
-            (i32.store (i32.const 8) (i32.const 655360))
-            (i32.store (i32.const 300000)
-              (call $ext (i32.load (i32.const 1024)) (i32.const 1028) (i32.sub (i32.load (i32.const 0)) (i32.const 4))
-                (i32.const 300004) (i32.const 8)))
-            (call $return (i32.const 0) (i32.const 300000) (i32.add (i32.load (i32.const 8)) (i32.const 4)))))
-        """
+    /// (input ≤ 256 KiB, output ≤ ~750 KiB).
+    public static let pinkProxyWAT = pinkProxy(pages: 16)
+
+    /// The pink proxy with `pages` of memory (a quarter for the input); without `callsExtension` it answers status 0
+    /// and no output (the benchmark's baseline: the same contract minus the extension call).
+    public static func pinkProxy(pages: Int, callsExtension: Bool = true) -> String {
+        let inputCapacity = pages * 65_536 / 4
+        let status = 1_024 + inputCapacity
+        let outputCapacity = pages * 65_536 - status - 4
+        let call =
+            callsExtension
+            ? "(call $ext (i32.load (i32.const 1024)) (i32.const 1028) (i32.sub (i32.load (i32.const 0)) (i32.const 4)) (i32.const \(status + 4)) (i32.const 8))"
+            : "(i32.store (i32.const 8) (i32.const 0)) (i32.const 0)"
+        return """
+            (module
+              (import "seal0" "input" (func $input (param i32 i32)))
+              (import "seal0" "seal_return" (func $return (param i32 i32 i32)))
+              (import "seal0" "call_chain_extension" (func $ext (param i32 i32 i32 i32 i32) (result i32)))
+              (import "env" "memory" (memory \(pages) \(pages)))
+              (func (export "deploy"))
+              (func (export "call")
+                (i32.store (i32.const 0) (i32.const \(inputCapacity)))
+                (call $input (i32.const 1024) (i32.const 0))
+                (i32.store (i32.const 8) (i32.const \(outputCapacity)))
+                (i32.store (i32.const \(status)) \(call))
+                (call $return (i32.const 0) (i32.const \(status)) (i32.add (i32.load (i32.const 8)) (i32.const 4)))))
+            """
+    }
 
     /// Flipper: `new(bool)`, `flip()`, `get() -> bool`; root storage under key `00000000`; `flip` writes a debug message.
     public static let flipperWAT = """
@@ -219,6 +230,13 @@ public enum SampleContracts {
             (then (local.get $n))
             (else (i32.add (call $fib (i32.sub (local.get $n) (i32.const 1)))
                            (call $fib (i32.sub (local.get $n) (i32.const 2)))))))
+        """
+
+    /// The kernel alone as a plain module exporting `fib`: what `phalanx bench engines` runs on WasmKit, wasmtime and wasm3.
+    public static let fibModuleWAT = """
+        (module
+          \(fibFunctionWAT)
+          (export "fib" (func $fib)))
         """
 
     /// A contract computing `fib(n)` for input `n: u32`, returning `u32` LE: the compute-heavy benchmark workload.

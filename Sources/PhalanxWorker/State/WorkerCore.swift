@@ -39,13 +39,18 @@ final class WorkerCore {
     let queryTimeout: Duration
     /// The pink extension registered on ``cluster``.
     private var pink: PinkExtension?
+    /// Runs the registration benchmark when the registry asks (I/O, injected: the state machine itself never times anything).
+    private let benchmark: () -> (startTime: UInt64, iterations: UInt64)
 
     /// A state machine resuming from `state`; `configureCluster` registers further chain extensions on a new cluster.
     init(
         identity: Sr25519.KeyPair, state: WorkerState, logger: Logger, pinkHost: PinkHost? = nil,
-        queryTimeout: Duration = .seconds(10), configureCluster: @escaping (ContractCluster) -> Void = { _ in }
+        queryTimeout: Duration = .seconds(10),
+        benchmark: @escaping () -> (startTime: UInt64, iterations: UInt64) = { RegistrationBenchmark.measure() },
+        configureCluster: @escaping (ContractCluster) -> Void = { _ in }
     ) {
         self.identity = identity
+        self.benchmark = benchmark
         self.state = state
         self.logger = logger
         self.pinkHost = pinkHost
@@ -138,6 +143,9 @@ final class WorkerCore {
             try deployCluster(WorkerMessage.DeployCluster(message.payload), master: master, signer: signer, outgoing: &outgoing)
         case PhalaTopic.clusterKey:
             return try onClusterOperation(WorkerMessage.ClusterOperation(message.payload), sender: message.sender, outgoing: &outgoing)
+        case PhalaTopic.systemEvent:
+            guard case .pallet = message.sender else { return false }
+            onSystemEvent(message.payload, outgoing: &outgoing)
         case PhalaTopic.contractOperation:
             guard case .pallet = message.sender else { return false }
             return try instantiate(WorkerMessage.InstantiateCode(message.payload), block: block, outgoing: &outgoing)
@@ -147,6 +155,26 @@ final class WorkerCore {
             }
         }
         return false
+    }
+
+    // MARK: - Registration benchmark
+
+    /// `SystemEvent::WorkerEvent{pubkey, event}` for this worker: `BenchStart` runs the benchmark and reports it
+    /// (`RegistryEvent::BenchReport{start_time, iterations}`); `BenchScore` is the registry's answer.
+    private func onSystemEvent(_ payload: [UInt8], outgoing: inout [OutgoingMessage]) {
+        guard payload.count >= 34, payload[0] == 0, Array(payload[1..<33]) == publicKey.bytes else { return }
+        switch payload[33] {
+        case 1:
+            let (startTime, iterations) = benchmark()
+            logger.info("Registration benchmark: \(iterations) iterations; reporting to the registry.")
+            outgoing.append(OutgoingMessage(
+                origin: .worker(publicKey), topic: PhalaTopic.registryEvent,
+                payload: [0] + startTime.scaleEncoded + iterations.scaleEncoded, signer: identity))
+        case 2:
+            if let score = try? UInt32.decode(scale: Array(payload[34...])) { logger.info("The registry recorded benchmark score \(score).") }
+        default:
+            break
+        }
     }
 
     // MARK: - Gatekeeper

@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run benchmarks and print their results.",
-        subcommands: [Crypto.self, Attestation.self, Storage.self, Transfers.self, Contracts.self, WorkerBench.self, Pink.self])
+        subcommands: [Crypto.self, Attestation.self, Storage.self, Transfers.self, Contracts.self, WorkerBench.self, Pink.self, Engines.self])
 }
 
 /// A benchmark measurement: how many operations ran in how long.

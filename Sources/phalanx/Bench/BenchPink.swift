@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import PhalanxContracts
 import PhalanxPrimitives
 import PhalanxWorker
@@ -22,7 +23,8 @@ extension BenchCommand {
             let ready = AsyncStream<Int>.makeStream()
             let app = Application(
                 router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) })
+                onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) },
+                logger: Logger(label: "bench.http", factory: { _ in SwiftLogNoOpLogHandler() }))
             let server = Task { try await app.runService() }
             defer { server.cancel() }
             var iterator = ready.stream.makeAsyncIterator()
@@ -46,14 +48,12 @@ extension BenchCommand {
             cluster.register(chainExtension: pink)
             let caller = AccountId32(bytes: [UInt8](repeating: 0xA1, count: 32))!
             func deploy(_ wat: String) throws -> AccountId32 {
-                let result = cluster.instantiate(origin: caller, code: .upload(try SampleContracts.assemble(wat)), input: [], salt: Array(wat.utf8.prefix(64)))
+                let result = cluster.instantiate(origin: caller, code: .upload(try SampleContracts.assemble(wat)), input: [], salt: [])
                 return try result.result.get().accountId
             }
-            let proxy = try deploy(SampleContracts.pinkProxyWAT)
-            // The same contract without the extension call: the baseline a pink call is measured against.
-            let baseline = try deploy(SampleContracts.pinkProxyWAT.replacingOccurrences(
-                of: "(call $ext (i32.load (i32.const 1024)) (i32.const 1028) (i32.sub (i32.load (i32.const 0)) (i32.const 4))\n                (i32.const 300004) (i32.const 8))",
-                with: "(i32.const 0)"))
+            // One page of memory: instance resets stay cheap, so the difference is the extension call itself.
+            let proxy = try deploy(SampleContracts.pinkProxy(pages: 1))
+            let baseline = try deploy(SampleContracts.pinkProxy(pages: 1, callsExtension: false))
             func query(_ contract: AccountId32, _ input: [UInt8]) {
                 let result = pink.runQuery { cluster.call(origin: caller, dest: contract, input: input, mode: .query) }
                 precondition((try? result.result.get()) != nil, "benchmark call failed")

@@ -56,10 +56,17 @@ public enum PhalaComputation: Pallet {
 
     // MARK: - Registry seam
 
-    /// Records a worker (what `PhalaRegistry.register_worker` will call).
+    /// Records a worker: called by `PhalaRegistry` for every (re-)registration, and by `force_register_worker`.
     public static func registerWorker(_ worker: WorkerPublicKey, info: WorkerInfo, context: inout RuntimeContext) {
         workers.set(worker, info, in: &context.state)
         context.deposit(Event.workerRegistered(worker: worker, operator_: info.operator_))
+    }
+
+    /// Records a registered worker's benchmark score (`PhalaRegistry`'s `BenchReport`), which `bind` requires.
+    public static func setInitialScore(_ worker: WorkerPublicKey, score: UInt32, context: inout RuntimeContext) {
+        guard var info = workers.get(worker, in: context.state) else { return }
+        info.initialScore = score
+        workers.set(worker, info, in: &context.state)
     }
 
     // MARK: - Interface for the stake pools

@@ -146,6 +146,8 @@ extension PhalaRegistry {
         case invalidEndpointSigningTime
         /// The cluster does not exist.
         case clusterNotFound
+        /// A benchmark report starts in the future or comes from an unknown worker.
+        case invalidBenchReport
 
         public var name: String {
             switch self {
@@ -172,6 +174,7 @@ extension PhalaRegistry {
             case .invalidEndpointSignature: "InvalidEndpointSignature"
             case .invalidEndpointSigningTime: "InvalidEndpointSigningTime"
             case .clusterNotFound: "ClusterNotFound"
+            case .invalidBenchReport: "InvalidBenchReport"
             }
         }
 
@@ -200,6 +203,7 @@ extension PhalaRegistry {
             case .invalidEndpointSignature: "The endpoint payload signature does not verify with the worker key."
             case .invalidEndpointSigningTime: "The endpoint payload was signed in the future or more than 4 hours ago."
             case .clusterNotFound: "The cluster does not exist."
+            case .invalidBenchReport: "A benchmark report starts in the future or comes from an unknown worker."
             }
         }
     }

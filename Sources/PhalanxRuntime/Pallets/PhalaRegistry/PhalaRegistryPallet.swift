@@ -128,9 +128,40 @@ public enum PhalaRegistry: Pallet {
         } else {
             context.deposit(Event.workerUpdated(pubkey: pubkey, attestationProvider: provider, confidenceLevel: confidenceLevel))
         }
+        // The computation pallet learns of the worker through its registry seam (operator, score, confidence).
+        PhalaComputation.registerWorker(
+            H256(unchecked: pubkey.bytes),
+            info: WorkerInfo(operator_: `operator`, initialScore: existing?.initialScore, confidenceLevel: confidenceLevel),
+            context: &context)
         // SystemEvent::WorkerEvent{pubkey, WorkerEvent::Registered(WorkerInfo{confidence_level})}.
         PhalaMq.pushPalletMessage(
             from: name, topic: PhalaTopic.systemEvent, payload: [0] + pubkey.scaleEncoded + [0, confidenceLevel], context: &context)
+        // SystemEvent::WorkerEvent{pubkey, WorkerEvent::BenchStart{duration}}: the worker measures itself and reports.
+        PhalaMq.pushPalletMessage(
+            from: name, topic: PhalaTopic.systemEvent, payload: [0] + pubkey.scaleEncoded + [1] + benchmarkDuration.scaleEncoded,
+            context: &context)
+    }
+
+    /// `BenchmarkDuration` (Phala's genesis default): blocks a worker's registration benchmark runs.
+    public static let benchmarkDuration: UInt32 = 8
+    /// Highest initial score (`min(6000, …)` in Phala's registry).
+    public static let maxInitialScore: UInt64 = 6_000
+
+    /// `RegistryEvent::BenchReport{start_time, iterations}` from a registered worker: sets its initial score
+    /// `min(6000, iterations · 6 / elapsed seconds)`, with the elapsed time in milliseconds (Phala divides whole seconds;
+    /// the finer division only removes rounding), and tells the worker (`WorkerEvent::BenchScore`).
+    static func onBenchReport(from sender: Sr25519Public, startTime: UInt64, iterations: UInt64, context: inout RuntimeContext) throws {
+        guard var info = workers.get(sender, in: context.state) else { throw Error.invalidBenchReport }
+        let nowMilliseconds = Timestamp.current(in: context.state)
+        guard nowMilliseconds > startTime else { throw Error.invalidBenchReport }
+        let elapsed = nowMilliseconds - startTime
+        let (scaled, overflow) = iterations.multipliedReportingOverflow(by: 6_000)
+        let score = UInt32(overflow ? maxInitialScore : min(maxInitialScore, scaled / elapsed))
+        info.initialScore = score
+        workers.set(sender, info, in: &context.state)
+        PhalaComputation.setInitialScore(H256(unchecked: sender.bytes), score: score, context: &context)
+        PhalaMq.pushPalletMessage(
+            from: name, topic: PhalaTopic.systemEvent, payload: [0] + sender.scaleEncoded + [2] + score.scaleEncoded, context: &context)
     }
 
     // MARK: - Gatekeepers and the master key
@@ -182,8 +213,11 @@ public enum PhalaRegistry: Pallet {
         guard case .worker(let sender) = message.sender else { throw Error.invalidSender }
         var decoder = ScaleDecoder(message.payload)
         switch try? decoder.readVariantIndex() {
-        case 0:  // BenchReport{start_time, iterations}: benchmarks are the computation pallet's; accepted and ignored.
-            return
+        case 0:  // BenchReport{start_time, iterations}
+            guard let (startTime, iterations) = try? decoder.decodeAll(UInt64.self, UInt64.self), (try? decoder.finish()) != nil else {
+                throw Error.invalidMessage
+            }
+            try onBenchReport(from: sender, startTime: startTime, iterations: iterations, context: &context)
         case 1:
             guard let key = try? decoder.decode(Sr25519Public.self), (try? decoder.finish()) != nil else { throw Error.invalidMessage }
             guard (gatekeeper.value(context.state) ?? []).contains(sender) else { throw Error.invalidSender }
