@@ -101,6 +101,6 @@ import Testing
             print(json.dumps([e["event"]["module_id"] + "." + e["event"]["event_id"] for e in obj.value if e["event"]["module_id"].startswith("Phala")]))
             """
         let names = try PythonReference.json(script, input: ["metadata": MetadataTests.metadata.hex, "events": events.hex], as: [String].self)
-        #expect(names == ["PhalaPhatContracts.ResourceUploaded", "PhalaRegistry.WorkerUpdated"])
+        #expect(names == ["PhalaPhatContracts.ResourceUploaded", "PhalaRegistry.WorkerUpdated", "PhalaComputation.WorkerRegistered"])
     }
 }

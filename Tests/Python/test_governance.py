@@ -73,10 +73,12 @@ def test_referenda_pass_and_fail_convictions_lock_and_unlock(substrate):
     set_passing = s.compose_call("Balances", "force_set_balance", {"who": passing.ss58_address, "new_free": 42 * PHA})
     set_failing = s.compose_call("Balances", "force_set_balance", {"who": failing.ss58_address, "new_free": 43 * PHA})
     h_pass, h_fail = note(s, set_passing), note(s, set_failing)
-    # The seconded proposal launches first (block 10), the other one at the next launch (block 20).
+    # The seconded proposal launches first, the other one at the next launch (launches every 10 blocks). Start just
+    # after a launch block, and propose and second it before the other exists, so it leads at the next launch.
+    wait_until(lambda: head(s) % 10 == 1)
     ok(s, ALICE, "Democracy", "propose", {"proposal": {"Legacy": {"hash": h_pass}}, "value": 10 * PHA})
-    ok(s, ALICE, "Democracy", "propose", {"proposal": {"Legacy": {"hash": h_fail}}, "value": 10 * PHA})
     ok(s, BOB, "Democracy", "second", {"proposal": 0})
+    ok(s, ALICE, "Democracy", "propose", {"proposal": {"Legacy": {"hash": h_fail}}, "value": 10 * PHA})
 
     first = wait_until(lambda: referendum(s, 0))
     assert first["Ongoing"]["proposal"] == {"Legacy": {"hash": h_pass}}

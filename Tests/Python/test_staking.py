@@ -145,3 +145,33 @@ def test_pool_cli(dev_node):
     assert withdrawn["totalValue"] == str(15 * PHA) and withdrawn["withdrawQueue"] == []
     assert pid in [p["pid"] for p in run_cli(dev_node, "list")["pools"]]
     assert run_cli(dev_node, "info", str(pid))["kind"] == "StakePool"
+
+
+def test_attested_dev_worker_computes_for_its_operators_pool(substrate, dev_node):
+    """No root seam: the embedded worker registered with dev attestation, ran the registry's benchmark
+    (BenchStart → BenchReport → initial score), and computes for a pool its operator owns."""
+    operator = Keypair.create_from_uri("//Alice//worker")  # the embedded worker's operator
+    worker = dev_node.worker_info()["publicKey"]
+    registered = substrate.query("PhalaRegistry", "Workers", [worker]).value
+    score = registered["initial_score"]
+    assert score is not None and 50 <= score <= 6000, registered
+    computation = substrate.query("PhalaComputation", "Workers", [worker]).value
+    assert computation["initial_score"] == score and computation["confidence_level"] == 128
+    assert ss58_decode(computation["operator"]) == operator.public_key.hex()
+
+    _, events = submit(substrate, operator, "PhalaStakePoolv2", "create", {})
+    pid = [e for e in events if e["event_id"] == "PoolCreated"][0]["attributes"]["pid"]
+    # Only the worker's operator may add it: the pool owner must be that account.
+    call = substrate.compose_call("PhalaStakePoolv2", "create", {})
+    receipt = substrate.submit_extrinsic(substrate.create_signed_extrinsic(call, BOB), wait_for_inclusion=True)
+    bob_pid = [e.value for e in receipt.triggered_events if e.value["event_id"] == "PoolCreated"][0]["attributes"]["pid"]
+    call = substrate.compose_call("PhalaStakePoolv2", "add_worker", {"pid": bob_pid, "pubkey": worker})
+    refused = substrate.submit_extrinsic(substrate.create_signed_extrinsic(call, BOB), wait_for_inclusion=True)
+    assert not refused.is_success
+    submit(substrate, operator, "PhalaStakePoolv2", "add_worker", {"pid": pid, "pubkey": worker})
+    submit(substrate, BOB, "PhalaStakePoolv2", "contribute", {"pid": pid, "amount": 10_000 * PHA, "as_vault": None})
+    submit(substrate, operator, "PhalaStakePoolv2", "start_computing", {"pid": pid, "worker": worker, "stake": 10_000 * PHA})
+    for _ in range(2):
+        submit(substrate, CHARLIE, "System", "remark", {"remark": "0x00"})
+        submit(substrate, operator, "PhalaComputation", "heartbeat", {"worker": worker})
+    assert pool(substrate, pid)["basepool"]["total_value"] > 10_000 * PHA

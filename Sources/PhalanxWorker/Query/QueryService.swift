@@ -97,7 +97,7 @@ public struct QueryService: Service {
         case .none: payload = .failure(.timeout)
         }
         do {
-            let (sealed, blockNumber, workerSignature) = try await worker.sealResponse(
+            let (sealed, blockNumber, workerSignature) = try worker.sealResponse(
                 QueryProtocol.responsePlaintext(nonce: query.nonce, result: payload), to: envelope.ephemeralPublicKey, nonce: query.nonce)
             return json(.ok, [
                 "envelope": sealed.prefixedHex, "blockNumber": Int(blockNumber), "worker": worker.publicKey.prefixedHex,
@@ -181,7 +181,7 @@ public struct QueryService: Service {
     }
 
     private func openQuery(_ envelope: Envelope, contract: H256) async throws -> QueryProtocol.InkQuery {
-        let plain = try await worker.openQuery(envelope, contract: contract)
+        let plain = try worker.openQuery(envelope, contract: contract)
         return try QueryProtocol.InkQuery.decode(scale: plain)
     }
 
@@ -223,13 +223,14 @@ public struct QueryService: Service {
 }
 
 extension Worker {
-    /// Opens a query envelope with the identity key (purpose `phalanx/query`, target = contract id).
-    func openQuery(_ envelope: Envelope, contract: H256) throws -> [UInt8] {
+    /// Opens a query envelope with the identity key (purpose `phalanx/query`, target = contract id). Off the actor:
+    /// queries are opened and sealed in parallel, not serialised with the sync loop.
+    nonisolated func openQuery(_ envelope: Envelope, contract: H256) throws -> [UInt8] {
         try envelope.open(with: identityKey, purpose: WorkerMessage.Purpose.query, target: contract.bytes)
     }
 
     /// Seals a response to the caller's ephemeral key and signs it; returns (envelope bytes, block, signature).
-    func sealResponse(_ plaintext: [UInt8], to recipient: [UInt8], nonce: [UInt8]) throws -> ([UInt8], UInt32, [UInt8]) {
+    nonisolated func sealResponse(_ plaintext: [UInt8], to recipient: [UInt8], nonce: [UInt8]) throws -> ([UInt8], UInt32, [UInt8]) {
         let sealed = try Envelope.seal(plaintext, to: recipient, purpose: WorkerMessage.Purpose.queryResponse, target: nonce).scaleEncoded
         let block = currentStatus.syncedNumber
         return (sealed, block, identityKey.sign(QueryProtocol.responseSigningBytes(envelope: sealed, blockNumber: block)))

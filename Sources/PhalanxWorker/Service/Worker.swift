@@ -22,9 +22,9 @@ public actor Worker: Service {
     public let configuration: WorkerConfiguration
     /// The identity (= ECDH) public key.
     public nonisolated let publicKey: [UInt8]
-    private let identity: Sr25519.KeyPair
-    /// The identity key (for opening queries and signing responses).
-    var identityKey: Sr25519.KeyPair { identity }
+    private nonisolated let identity: Sr25519.KeyPair
+    /// The identity key (for opening queries and signing responses; immutable, so usable off the actor).
+    nonisolated var identityKey: Sr25519.KeyPair { identity }
     private let store: SealedStore
     private let follower: ChainFollower
     private let operatorClient: NodeClient
