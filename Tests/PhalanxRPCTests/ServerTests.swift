@@ -117,7 +117,7 @@ import Testing
                 import sys, json, asyncio, websockets
                 port = int(sys.stdin.readline())
                 async def main():
-                    async with websockets.connect(f"ws://127.0.0.1:{port}", max_size=2**32) as c:
+                    async with websockets.connect(f"ws://127.0.0.1:{port}", max_size=2**32, open_timeout=60) as c:
                         ids = [f"aB{i}" for i in range(50)]
                         for i, rid in enumerate(ids):
                             await c.send(json.dumps({"jsonrpc": "2.0", "id": rid, "method": "add", "params": [i, 1]}))
