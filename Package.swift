@@ -128,7 +128,10 @@ let package = Package(
             dependencies: [
                 "PhalanxPrimitives", "PhalanxStorage", "PhalanxAttestation", "PhalanxRuntime", "PhalanxContracts", "PhalanxNode", "PhalanxClient", "PhalanxWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

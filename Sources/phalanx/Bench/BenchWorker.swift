@@ -1,5 +1,8 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOFoundationCompat
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -58,6 +61,7 @@ extension BenchCommand {
             _ = try await oneQuery(worker: worker, workerKey: workerKey, contract: contract, signer: signer)
             let perClient = queries / concurrency
             let clock = ContinuousClock()
+            let serverCPUBefore = cpuSeconds(of: node.processIdentifier)
             let start = clock.now
             let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
                 for _ in 0..<concurrency {
@@ -77,6 +81,11 @@ extension BenchCommand {
             let p50 = latencies[latencies.count / 2] * 1000, p99 = latencies[latencies.count * 99 / 100] * 1000
             print(String(format: "  encrypted query (HTTP, seal + sign + verify + execute + seal + sign): %d queries in %.2f s = %.0f queries/s", latencies.count, total, Double(latencies.count) / total))
             print(String(format: "  query latency: p50 %.2f ms, p99 %.2f ms (concurrency %d)", p50, p99, concurrency))
+            if let before = serverCPUBefore, let after = cpuSeconds(of: node.processIdentifier) {
+                // The node process (chain + embedded worker) alone: what a worker would sustain with its own cores.
+                let perQuery = (after - before) / Double(latencies.count)
+                print(String(format: "  worker-side CPU per query: %.3f ms (%.0f queries/s per core)", perQuery * 1000, 1 / perQuery))
+            }
 
             let (commands, elapsed) = try WorkerBenchmark.commands(blocks: commandBlocks, perBlock: commandsPerBlock)
             print(String(format: "  encrypted commands through the worker state machine (decrypt + execute + snapshot + checkpoint): %d in %.2f s = %.0f commands/s", commands, elapsed, Double(commands) / elapsed))
@@ -84,15 +93,41 @@ extension BenchCommand {
     }
 }
 
+/// User + system CPU seconds a process has used (Linux `/proc/PID/stat`), or nil elsewhere.
+private func cpuSeconds(of pid: Int32) -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let end = stat.lastIndex(of: ")")
+    else { return nil }
+    // Fields after the command name: state is field 3, utime and stime are fields 14 and 15.
+    let fields = stat[stat.index(after: end)...].split(separator: " ")
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
 private func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// A JSON POST with AsyncHTTPClient: a lighter client than `URLSession` (curl-based on Linux), so the measurement is
+/// mostly the worker's own cost.
+private func post(_ url: String, _ body: [String: String]) async throws -> [String: Any] {
+    var request = HTTPClientRequest(url: url)
+    request.method = .POST
+    request.headers.add(name: "Content-Type", value: "application/json")
+    request.body = .bytes(ByteBuffer(bytes: Array(try JSONSerialization.data(withJSONObject: body))))
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+    let bytes = try await response.body.collect(upTo: 1 << 20)
+    guard let object = try JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [String: Any] else {
+        throw CLIFailure("The worker sent a malformed response.")
+    }
+    return object
 }
 
 /// One encrypted `get` query; returns the decoded flag.
 private func oneQuery(worker: String, workerKey: [UInt8], contract: H256, signer: KeyPair) async throws -> Bool {
     let prepared = try QueryProtocol.prepare(
         QueryProtocol.InkQuery(contract: contract, payload: SampleContracts.getSelector), workerKey: workerKey, caller: signer)
-    let response = try await workerRequest(worker, path: "/query", body: prepared.body)
+    let response = try await post(worker + "/query", prepared.body)
     guard case .success(let bytes) = try QueryProtocol.openResponse(response, prepared: prepared, workerKey: workerKey),
         case .success(let value) = try ContractExecOutcome(scale: bytes).result, value.data.count == 2
     else { throw CLIFailure("A benchmark query failed.") }
