@@ -56,6 +56,47 @@ import Testing
         #expect(PhalaComputation.workers.get(H256(unchecked: K.worker2.publicKey), in: K.state(chain)) == nil)
     }
 
+    @Test func computingWorkersHeartbeatThroughTheMessageQueue() throws {
+        var chain = try RuntimeHarness()
+        let bob = RuntimeHarness.bob
+        _ = try K.registerDev(K.worker1, chain: &chain, info: K.info(K.worker1, operator: bob.accountId)).get()
+        let report = K.signed(
+            .worker(K.key(K.worker1)), PhalaTopic.registryEvent, [0] + (chain.time + 4_000).scaleEncoded + UInt64(2_000).scaleEncoded,
+            seq: 0, by: K.worker1)
+        _ = try K.sync([report], chain: &chain)[0].get()
+        let worker = H256(unchecked: K.worker1.publicKey)
+        let pid = PhalaBasePool.poolCount.value(K.state(chain)) ?? 0
+        let nonce = chain.account(bob).nonce
+        let pha: UInt128 = 1_000_000_000_000
+        let calls: [PhalaStakePoolv2.Call] = [
+            .create, .addWorker(pid: pid, pubkey: worker), .contribute(pid: pid, amount: 10_000 * pha, asVault: nil),
+            .startComputing(pid: pid, worker: worker, stake: 10_000 * pha),
+        ]
+        for (offset, call) in calls.enumerated() {
+            _ = try K.apply(&chain, [chain.sign(call, by: bob, nonce: nonce + UInt32(offset))])[0].get()
+        }
+        // WorkerEvent::Started{session_id, …} went to the worker, and each block now carries a HeartbeatChallenge.
+        let session = try #require(PhalaComputation.workerBindings.get(worker, in: K.state(chain)))
+        let info = try #require(PhalaComputation.sessions.get(session, in: K.state(chain)))
+        let started = PhalaMq.outboundMessages.value(K.state(chain)) ?? []
+        #expect(started.contains { $0.payload.starts(with: [0] + K.worker1.publicKey + [3] + info.sessionId.scaleEncoded) })
+        _ = try K.apply(&chain, [])
+        let challenge = PhalaMq.outboundMessages.value(K.state(chain))?.first { $0.destination == PhalaTopic.systemEvent && $0.payload.first == 1 }
+        #expect(challenge?.payload == [1] + (PhalaComputation.heartbeatChallenge.value(K.state(chain))?.scaleEncoded ?? []))
+        // HeartbeatV2{session_id, challenge_block, challenge_time, iterations, n_clusters, n_contracts} from the worker.
+        func heartbeat(_ sessionId: UInt32, seq: UInt64) -> SignedMessage {
+            K.signed(
+                .worker(K.key(K.worker1)), PhalaTopic.miningReport,
+                [1] + sessionId.scaleEncoded + chain.number.scaleEncoded + chain.time.scaleEncoded + UInt64(0).scaleEncoded
+                    + UInt32(0).scaleEncoded + UInt32(0).scaleEncoded, seq: seq, by: K.worker1)
+        }
+        _ = try K.sync([heartbeat(info.sessionId, seq: 1)], chain: &chain)[0].get()
+        let beat = try #require(PhalaComputation.sessions.get(session, in: K.state(chain)))
+        #expect(beat.lastHeartbeat == chain.number)  // settled by this block's onFinalize
+        #expect(try K.sync([heartbeat(info.sessionId &+ 1, seq: 2)], chain: &chain)[0].failure
+                == K.error(PhalaComputation.Error.invalidReport, 20))
+    }
+
     @Test func devAttestationRefusedWhenGenesisForbidsIt() throws {
         var chain = try RuntimeHarness()
         // Rebuild the genesis with dev attestation disallowed; the registry stores the flag.

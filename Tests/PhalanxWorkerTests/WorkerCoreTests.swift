@@ -101,7 +101,7 @@ import Testing
         let restored = try PhalanxWorker.WorkerState.decode(scale: gatekeeper.state.scaleEncoded)
         #expect(restored.deployers[contract] == alice && restored.egressPolicies[contract]?.allow == ["example.com"])
         let fresh = WorkerState(genesisHash: .zero).scaleEncoded
-        let versionOne = [UInt8(1)] + fresh.dropFirst().dropLast(2)  // v2 appends two empty maps
+        let versionOne = [UInt8(1)] + fresh.dropFirst().dropLast(7)  // v2 appends two empty maps, a None and a u32
         #expect(try PhalanxWorker.WorkerState.decode(scale: versionOne).deployers.isEmpty)
     }
 
@@ -120,6 +120,31 @@ import Testing
         // The real measurement does work and reports a start time from the clock.
         let measured = RegistrationBenchmark.measure(window: .milliseconds(50))
         #expect(measured.iterations > 0 && measured.startTime > 1_700_000_000_000)
+    }
+
+    @Test func computingWorkerAnswersChallengesAndKeepsItsSessionAlive() throws {
+        let worker = core(6)
+        let me = worker.publicKey.bytes
+        let started = pallet(PhalaTopic.systemEvent, [0] + me + [3] + UInt32(7).scaleEncoded + UInt128(1).scaleEncoded + UInt32(100).scaleEncoded)
+        func challenge(always: Bool) -> MqMessage {
+            let target = H256(unchecked: [UInt8](repeating: always ? 0xFF : 0, count: 32))
+            return pallet(PhalaTopic.systemEvent, [1] + HeartbeatChallenge(seed: H256(unchecked: [UInt8](repeating: 1, count: 32)), onlineTarget: target).scaleEncoded)
+        }
+        // Not computing yet: challenges are not for us.
+        #expect(worker.process([challenge(always: true)], block: block(1)).isEmpty)
+        #expect(worker.process([started], block: block(2)).isEmpty)
+        // Challenged: HeartbeatV2{session 7, challenge block, time, iterations, clusters, contracts} on phala/mining/report.
+        let answered = worker.process([challenge(always: true)], block: block(3))
+        #expect(answered.map(\.topic) == [PhalaTopic.miningReport])
+        #expect(answered.first?.payload == [1] + UInt32(7).scaleEncoded + UInt32(3).scaleEncoded + UInt64(18_000).scaleEncoded
+            + UInt64(0).scaleEncoded + UInt32(0).scaleEncoded + UInt32(0).scaleEncoded)
+        // Not challenged: a heartbeat every 5 blocks all the same, within the chain's 10-block window.
+        let quiet = (4...8).map { worker.process([challenge(always: false)], block: block(UInt32($0))).count }
+        #expect(quiet == [0, 0, 0, 0, 1])
+        #expect(try PhalanxWorker.WorkerState.decode(scale: worker.state.scaleEncoded).computingSession == 7)
+        // Stopped: silence.
+        _ = worker.process([pallet(PhalaTopic.systemEvent, [0] + me + [4])], block: block(9))
+        #expect(worker.process([challenge(always: true)], block: block(10)).isEmpty)
     }
 
     @Test func commandsForAnotherContractOrTamperedAreIgnored() throws {

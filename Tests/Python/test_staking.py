@@ -148,8 +148,9 @@ def test_pool_cli(dev_node):
 
 
 def test_attested_dev_worker_computes_for_its_operators_pool(substrate, dev_node):
-    """No root seam: the embedded worker registered with dev attestation, ran the registry's benchmark
-    (BenchStart → BenchReport → initial score), and computes for a pool its operator owns."""
+    """No root seam and no heartbeat calls: the embedded worker registered with dev attestation, ran the registry's
+    benchmark (BenchStart → BenchReport → initial score), computes for a pool its operator owns, and sends its own
+    heartbeats through the message queue."""
     operator = Keypair.create_from_uri("//Alice//worker")  # the embedded worker's operator
     worker = dev_node.worker_info()["publicKey"]
     registered = substrate.query("PhalaRegistry", "Workers", [worker]).value
@@ -171,7 +172,13 @@ def test_attested_dev_worker_computes_for_its_operators_pool(substrate, dev_node
     submit(substrate, operator, "PhalaStakePoolv2", "add_worker", {"pid": pid, "pubkey": worker})
     submit(substrate, BOB, "PhalaStakePoolv2", "contribute", {"pid": pid, "amount": 10_000 * PHA, "as_vault": None})
     submit(substrate, operator, "PhalaStakePoolv2", "start_computing", {"pid": pid, "worker": worker, "stake": 10_000 * PHA})
-    for _ in range(2):
+    started = substrate.get_block_number(None)
+    # No heartbeat calls: the worker itself answers the chain's challenges (HeartbeatV2 on phala/mining/report) and
+    # keeps its session alive through more blocks than the 10-block heartbeat window.
+    for _ in range(14):
         submit(substrate, CHARLIE, "System", "remark", {"remark": "0x00"})
-        submit(substrate, operator, "PhalaComputation", "heartbeat", {"worker": worker})
+    session = substrate.query("PhalaComputation", "WorkerBindings", [worker]).value
+    info = substrate.query("PhalaComputation", "Sessions", [session]).value
+    assert info["state"] == "WorkerIdle", info
+    assert info["last_heartbeat"] > started
     assert pool(substrate, pid)["basepool"]["total_value"] > 10_000 * PHA

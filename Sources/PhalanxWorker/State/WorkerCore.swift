@@ -145,7 +145,7 @@ final class WorkerCore {
             return try onClusterOperation(WorkerMessage.ClusterOperation(message.payload), sender: message.sender, outgoing: &outgoing)
         case PhalaTopic.systemEvent:
             guard case .pallet = message.sender else { return false }
-            onSystemEvent(message.payload, outgoing: &outgoing)
+            onSystemEvent(message.payload, block: block, outgoing: &outgoing)
         case PhalaTopic.contractOperation:
             guard case .pallet = message.sender else { return false }
             return try instantiate(WorkerMessage.InstantiateCode(message.payload), block: block, outgoing: &outgoing)
@@ -159,11 +159,28 @@ final class WorkerCore {
 
     // MARK: - Registration benchmark
 
-    /// `SystemEvent::WorkerEvent{pubkey, event}` for this worker: `BenchStart` runs the benchmark and reports it
-    /// (`RegistryEvent::BenchReport{start_time, iterations}`); `BenchScore` is the registry's answer.
-    private func onSystemEvent(_ payload: [UInt8], outgoing: inout [OutgoingMessage]) {
-        guard payload.count >= 34, payload[0] == 0, Array(payload[1..<33]) == publicKey.bytes else { return }
-        switch payload[33] {
+    /// Blocks between heartbeats of a computing worker that is not challenged: within the chain's heartbeat
+    /// window (10 blocks by default), so a live worker never becomes unresponsive.
+    static let heartbeatEvery: UInt32 = 5
+
+    /// `SystemEvent` on `phala/system/event`: `WorkerEvent{pubkey, event}` for this worker (`BenchStart` runs the
+    /// benchmark and reports it; `BenchScore` is the registry's answer; `Started`/`Stopped` begin and end the
+    /// computing session), and each block's `HeartbeatChallenge` while anyone computes.
+    private func onSystemEvent(_ payload: [UInt8], block: ProcessedBlock, outgoing: inout [OutgoingMessage]) {
+        switch payload.first {
+        case 0:
+            guard payload.count >= 34, Array(payload[1..<33]) == publicKey.bytes else { return }
+            onWorkerEvent(Array(payload[33...]), outgoing: &outgoing)
+        case 1:
+            guard let challenge = try? HeartbeatChallenge.decode(scale: Array(payload.dropFirst())) else { return }
+            answer(challenge, block: block, outgoing: &outgoing)
+        default:
+            break
+        }
+    }
+
+    private func onWorkerEvent(_ event: [UInt8], outgoing: inout [OutgoingMessage]) {
+        switch event.first {
         case 1:
             let (startTime, iterations) = benchmark()
             logger.info("Registration benchmark: \(iterations) iterations; reporting to the registry.")
@@ -171,10 +188,29 @@ final class WorkerCore {
                 origin: .worker(publicKey), topic: PhalaTopic.registryEvent,
                 payload: [0] + startTime.scaleEncoded + iterations.scaleEncoded, signer: identity))
         case 2:
-            if let score = try? UInt32.decode(scale: Array(payload[34...])) { logger.info("The registry recorded benchmark score \(score).") }
+            if let score = try? UInt32.decode(scale: Array(event.dropFirst())) { logger.info("The registry recorded benchmark score \(score).") }
+        case 3:  // Started{session_id, init_v, init_p}
+            guard event.count >= 5, let session = try? UInt32.decode(scale: Array(event[1..<5])) else { return }
+            state.computingSession = session
+            logger.info("Computing session \(session) started; answering heartbeat challenges.")
+        case 4:  // Stopped
+            state.computingSession = nil
+            logger.info("Computing stopped.")
         default:
             break
         }
+    }
+
+    /// Sends `WorkingReportEvent::HeartbeatV2` when challenged, or when the last heartbeat is getting old.
+    private func answer(_ challenge: HeartbeatChallenge, block: ProcessedBlock, outgoing: inout [OutgoingMessage]) {
+        guard let session = state.computingSession else { return }
+        let challenged = challenge.challenges(H256(unchecked: publicKey.bytes))
+        guard challenged || block.number >= state.lastHeartbeatBlock + Self.heartbeatEvery else { return }
+        state.lastHeartbeatBlock = block.number
+        let report: [UInt8] =
+            [1] + session.scaleEncoded + block.number.scaleEncoded + block.timestamp.scaleEncoded + UInt64(0).scaleEncoded
+            + UInt32(state.cluster == nil ? 0 : 1).scaleEncoded + UInt32(contracts.count).scaleEncoded
+        outgoing.append(OutgoingMessage(origin: .worker(publicKey), topic: PhalaTopic.miningReport, payload: report, signer: identity))
     }
 
     // MARK: - Gatekeeper

@@ -28,6 +28,10 @@ struct WorkerState: Sendable, ScaleCodable {
     var deployers: [H256: AccountId32] = [:]
     /// Contracts' HTTP egress policies.
     var egressPolicies: [H256: EgressPolicy] = [:]
+    /// The computing session this worker answers heartbeat challenges for (`WorkerEvent::Started`), if any.
+    var computingSession: UInt32?
+    /// The block of this worker's last heartbeat report.
+    var lastHeartbeatBlock: UInt32 = 0
 
     init(genesisHash: H256) {
         self.genesisHash = genesisHash
@@ -46,6 +50,8 @@ struct WorkerState: Sendable, ScaleCodable {
         encoder.encode(lastCheckpointHash)
         encoder.encode(deployers)
         encoder.encode(egressPolicies)
+        encoder.encode(computingSession)
+        encoder.encode(lastHeartbeatBlock)
     }
 
     init(from decoder: inout ScaleDecoder) throws {
@@ -59,9 +65,11 @@ struct WorkerState: Sendable, ScaleCodable {
         clusterState = try decoder.decode()
         channels = try decoder.decode()
         lastCheckpointHash = try decoder.decode()
-        if version >= 2 {  // version 1 predates contract logs and egress policies
+        if version >= 2 {  // version 1 predates contract logs, egress policies and computing sessions
             deployers = try decoder.decode()
             egressPolicies = try decoder.decode()
+            computingSession = try decoder.decode()
+            lastHeartbeatBlock = try decoder.decode()
         }
     }
 }

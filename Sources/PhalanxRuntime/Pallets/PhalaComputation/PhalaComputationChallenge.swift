@@ -93,7 +93,11 @@ extension PhalaComputation {
         let seed = System.parentHash.value(context.state) ?? .zero
         let target = onlineTarget(
             numTx: expectedHeartbeatCount, onlineWorkers: onlineWorkers.value(context.state) ?? 0, secsPerBlock: expectedBlockTimeSec)
-        heartbeatChallenge.set(
-            HeartbeatChallenge(seed: seed, onlineTarget: H256(unchecked: target.bigEndianBytes)), in: &context.state)
+        let challenge = HeartbeatChallenge(seed: seed, onlineTarget: H256(unchecked: target.bigEndianBytes))
+        heartbeatChallenge.set(challenge, in: &context.state)
+        // SystemEvent::HeartbeatChallenge for the workers, only while some worker computes (nobody else answers).
+        if (onlineWorkers.value(context.state) ?? 0) > 0 {
+            PhalaMq.pushPalletMessage(from: name, topic: PhalaTopic.systemEvent, payload: [1] + challenge.scaleEncoded, context: &context)
+        }
     }
 }

@@ -42,6 +42,8 @@ extension PhalaComputation {
         case workerNotCoolingDown
         /// The caller is not the worker's operator.
         case notWorkerOperator
+        /// A heartbeat report is malformed, from an unbound worker, or for another session.
+        case invalidReport
 
         public var name: String {
             switch self {
@@ -65,6 +67,7 @@ extension PhalaComputation {
             case .internalErrorCannotStartWithExistingStake: "InternalErrorCannotStartWithExistingStake"
             case .workerNotCoolingDown: "WorkerNotCoolingDown"
             case .notWorkerOperator: "NotWorkerOperator"
+            case .invalidReport: "InvalidReport"
             }
         }
 
@@ -90,6 +93,7 @@ extension PhalaComputation {
             case .internalErrorCannotStartWithExistingStake: "Internal error. A worker should never start with existing stake in the storage."
             case .workerNotCoolingDown: "The session is not cooling down."
             case .notWorkerOperator: "The caller is not the worker's operator."
+            case .invalidReport: "A heartbeat report is malformed, from an unbound worker, or for another session."
             }
         }
     }

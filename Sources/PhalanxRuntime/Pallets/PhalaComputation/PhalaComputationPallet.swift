@@ -150,6 +150,31 @@ public enum PhalaComputation: Pallet {
         stakes.set(session, stake, in: &context.state)
         onlineWorkers.set((onlineWorkers.value(context.state) ?? 0) &+ 1, in: &context.state)
         context.deposit(Event.workerStarted(session: session, initV: ve.bits, initP: p))
+        // WorkerEvent::Started{session_id, init_v, init_p}: the worker starts answering heartbeat challenges.
+        pushWorkerEvent(worker, [3] + id.scaleEncoded + ve.bits.scaleEncoded + p.scaleEncoded, context: &context)
+    }
+
+    /// `SystemEvent::WorkerEvent{pubkey, event}` on `phala/system/event`.
+    static func pushWorkerEvent(_ worker: WorkerPublicKey, _ event: [UInt8], context: inout RuntimeContext) {
+        PhalaMq.pushPalletMessage(from: name, topic: PhalaTopic.systemEvent, payload: [0] + worker.bytes + event, context: &context)
+    }
+
+    /// `WorkingReportEvent` on `phala/mining/report` from a worker: `Heartbeat` (0) or `HeartbeatV2` (1) answering a
+    /// challenge of an earlier block for the worker's current session counts as its heartbeat.
+    static func onWorkingReport(_ message: MqMessage, context: inout RuntimeContext) throws {
+        guard case .worker(let pubkey) = message.sender else { throw Error.invalidReport }
+        var decoder = ScaleDecoder(message.payload)
+        let variant = try? decoder.readVariantIndex()
+        guard variant == 0 || variant == 1,
+            let (sessionId, challengeBlock, _, _) = try? decoder.decodeAll(UInt32.self, UInt32.self, UInt64.self, UInt64.self)
+        else { throw Error.invalidReport }
+        if variant == 1 { guard (try? decoder.decodeAll(UInt32.self, UInt32.self)) != nil else { throw Error.invalidReport } }
+        guard (try? decoder.finish()) != nil, challengeBlock <= context.blockNumber else { throw Error.invalidReport }
+        let worker = H256(unchecked: pubkey.bytes)
+        guard let session = workerBindings.get(worker, in: context.state),
+            let info = sessions.get(session, in: context.state), info.sessionId == sessionId
+        else { throw Error.invalidReport }
+        try heartbeat(worker: worker, context: &context)
     }
 
     /// Stops computing: the session cools down from now.
@@ -163,6 +188,7 @@ public enum PhalaComputation: Pallet {
         let online = onlineWorkers.value(context.state) ?? 0
         onlineWorkers.set(online > 0 ? online - 1 : 0, in: &context.state)
         context.deposit(Event.workerStopped(session: session))
+        if let worker = sessionBindings.get(session, in: context.state) { pushWorkerEvent(worker, [4], context: &context) }
     }
 
     /// Ends the cool-down: returns `(original stake, slashed)` and makes the session ready again.

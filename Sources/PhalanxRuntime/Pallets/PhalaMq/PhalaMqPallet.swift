@@ -117,6 +117,7 @@ public enum PhalaMq: Pallet {
         case PhalaTopic.registryContract: try PhalaPhatContracts.onContractRegistryMessage(message, context: &context)
         case PhalaTopic.clusterWorkerReport: try PhalaPhatContracts.onWorkerClusterReport(message, context: &context)
         case PhalaTopic.clusterCheckpoint: try PhalaPhatContracts.onClusterCheckpoint(message, context: &context)
+        case PhalaTopic.miningReport: try PhalaComputation.onWorkingReport(message, context: &context)
         default: break
         }
     }

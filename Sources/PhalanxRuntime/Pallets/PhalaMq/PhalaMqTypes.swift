@@ -196,6 +196,8 @@ extension ScaleDecoder {
 public enum PhalaTopic {
     /// Worker lifecycle events for workers (`SystemEvent`).
     public static let systemEvent = Array("phala/system/event".utf8)
+    /// Worker → computation pallet: heartbeats (`WorkingReportEvent`).
+    public static let miningReport = Array("phala/mining/report".utf8)
     /// Worker → registry (`RegistryEvent`), on-chain only.
     public static let registryEvent = Array("^phala/registry/event".utf8)
     /// Gatekeeper → registry (`GatekeeperRegistryEvent`), on-chain only.
