@@ -16,7 +16,7 @@ import Testing
 
     func core(_ seed: UInt8) -> WorkerCore {
         let identity = Sr25519.KeyPair(miniSecret: [UInt8](repeating: seed, count: 32))
-        return WorkerCore(identity: identity, state: WorkerState(genesisHash: .zero), logger: Logger(label: "test"), pinkHost: pinkHost)
+        return WorkerCore(identity: identity, state: SealedWorkerState(genesisHash: .zero), logger: Logger(label: "test"), pinkHost: pinkHost)
     }
 
     func pallet(_ topic: [UInt8], _ payload: [UInt8]) -> MqMessage {
@@ -98,16 +98,16 @@ import Testing
         #expect(gatekeeper.deployer(of: contract) == alice)
         // Deployers and egress policies survive the state's encoding; a version-1 state (before them) still loads.
         gatekeeper.setEgressPolicy(EgressPolicy(allow: ["example.com"], maxRequestsPerMinute: 5), for: contract)
-        let restored = try PhalanxWorker.WorkerState.decode(scale: gatekeeper.state.scaleEncoded)
+        let restored = try SealedWorkerState.decode(scale: gatekeeper.state.scaleEncoded)
         #expect(restored.deployers[contract] == alice && restored.egressPolicies[contract]?.allow == ["example.com"])
-        let fresh = WorkerState(genesisHash: .zero).scaleEncoded
+        let fresh = SealedWorkerState(genesisHash: .zero).scaleEncoded
         let versionOne = [UInt8(1)] + fresh.dropFirst().dropLast(7)  // v2 appends two empty maps, a None and a u32
-        #expect(try PhalanxWorker.WorkerState.decode(scale: versionOne).deployers.isEmpty)
+        #expect(try SealedWorkerState.decode(scale: versionOne).deployers.isEmpty)
     }
 
     @Test func benchStartIsAnsweredWithABenchReport() throws {
         let worker = WorkerCore(
-            identity: Sr25519.KeyPair(miniSecret: [UInt8](repeating: 4, count: 32)), state: WorkerState(genesisHash: .zero),
+            identity: Sr25519.KeyPair(miniSecret: [UInt8](repeating: 4, count: 32)), state: SealedWorkerState(genesisHash: .zero),
             logger: Logger(label: "test"), benchmark: { (startTime: 1_700_000_000_000, iterations: 4_321) })
         let other = Sr25519.KeyPair(miniSecret: [UInt8](repeating: 5, count: 32)).publicKey
         // BenchStart for another worker is not ours; for this one it is answered on ^phala/registry/event.
@@ -141,7 +141,7 @@ import Testing
         // Not challenged: a heartbeat every 5 blocks all the same, within the chain's 10-block window.
         let quiet = (4...8).map { worker.process([challenge(always: false)], block: block(UInt32($0))).count }
         #expect(quiet == [0, 0, 0, 0, 1])
-        #expect(try PhalanxWorker.WorkerState.decode(scale: worker.state.scaleEncoded).computingSession == 7)
+        #expect(try SealedWorkerState.decode(scale: worker.state.scaleEncoded).computingSession == 7)
         // Stopped: silence.
         _ = worker.process([pallet(PhalaTopic.systemEvent, [0] + me + [4])], block: block(9))
         #expect(worker.process([challenge(always: true)], block: block(10)).isEmpty)
@@ -167,7 +167,7 @@ import Testing
         let key = try #require(gatekeeper.contractKey(contract)).publicKey
         _ = gatekeeper.process([try command(SampleContracts.flipSelector, to: contract, key: key)], block: block(4))
         let restored = WorkerCore(
-            identity: gatekeeper.identity, state: try WorkerState.decode(scale: gatekeeper.state.scaleEncoded), logger: Logger(label: "test"))
+            identity: gatekeeper.identity, state: try SealedWorkerState.decode(scale: gatekeeper.state.scaleEncoded), logger: Logger(label: "test"))
         #expect(restored.state.processedNumber == 4)
         #expect(restored.masterKey?.publicKey == gatekeeper.masterKey?.publicKey)
         #expect(try get(restored, contract) == [0, 1])

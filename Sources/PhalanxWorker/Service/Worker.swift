@@ -85,7 +85,7 @@ public actor Worker: Service {
     public func run() async throws {
         logger.info("Worker \(publicKey.prefixedHex) starting (data \(configuration.dataDirectory.path); DEV SEALING: a 0600 key file, no SGX).")
         let genesis = try await retrying { try await self.follower.genesisHash() }
-        var state = try store.read(Self.stateFile).map { try WorkerState.decode(scale: $0, limits: .unlimited) } ?? WorkerState(genesisHash: genesis)
+        var state = try store.read(Self.stateFile).map { try SealedWorkerState.decode(scale: $0, limits: .unlimited) } ?? SealedWorkerState(genesisHash: genesis)
         guard state.genesisHash == genesis else {
             throw SyncError("The data directory belongs to another chain (genesis \(state.genesisHash)); use a new --data-dir.")
         }

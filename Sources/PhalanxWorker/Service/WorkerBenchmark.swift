@@ -11,7 +11,7 @@ public enum WorkerBenchmark {
         let alice = try KeyPair(uri: "//Alice").accountId
         let cluster = PhalaPhatContracts.clusterId(1)
         let core = WorkerCore(
-            identity: Sr25519.KeyPair(miniSecret: SystemRandom.bytes(32)), state: WorkerState(genesisHash: .zero),
+            identity: Sr25519.KeyPair(miniSecret: SystemRandom.bytes(32)), state: SealedWorkerState(genesisHash: .zero),
             logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         let me = WorkerIdentity(pubkey: core.publicKey, ecdhPubkey: core.publicKey)
         func block(_ n: Int) -> ProcessedBlock { ProcessedBlock(number: UInt32(n), hash: .zero, timestamp: UInt64(n) * 6_000) }

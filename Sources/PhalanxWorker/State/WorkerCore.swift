@@ -28,7 +28,7 @@ final class WorkerCore {
     /// The identity (= ECDH) key.
     let identity: Sr25519.KeyPair
     /// Persistent state (the cluster's contract state is refreshed into it by ``process(_:block:)``).
-    private(set) var state: WorkerState
+    private(set) var state: SealedWorkerState
     private var backend: InMemoryStateBackend
     private(set) var cluster: ContractCluster?
     private let configureCluster: (ContractCluster) -> Void
@@ -44,7 +44,7 @@ final class WorkerCore {
 
     /// A state machine resuming from `state`; `configureCluster` registers further chain extensions on a new cluster.
     init(
-        identity: Sr25519.KeyPair, state: WorkerState, logger: Logger, pinkHost: PinkHost? = nil,
+        identity: Sr25519.KeyPair, state: SealedWorkerState, logger: Logger, pinkHost: PinkHost? = nil,
         queryTimeout: Duration = .seconds(10),
         benchmark: @escaping () -> (startTime: UInt64, iterations: UInt64) = { RegistrationBenchmark.measure() },
         configureCluster: @escaping (ContractCluster) -> Void = { _ in }

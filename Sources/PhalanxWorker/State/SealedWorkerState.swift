@@ -4,7 +4,7 @@ import PhalanxRuntime
 
 /// Everything a worker must remember across restarts, sealed as one file (`state.sealed`) after every
 /// processed block, so a crash resumes at the last processed block with exactly the egress it had queued.
-struct WorkerState: Sendable, ScaleCodable {
+struct SealedWorkerState: Sendable, ScaleCodable {
     /// Format version of this record.
     static let version: UInt8 = 2
 
@@ -56,7 +56,7 @@ struct WorkerState: Sendable, ScaleCodable {
 
     init(from decoder: inout ScaleDecoder) throws {
         let version: UInt8 = try decoder.decode()
-        guard version == 1 || version == Self.version else { throw ScaleError.invalidValue(type: "WorkerState", reason: "unknown version \(version)") }
+        guard version == 1 || version == Self.version else { throw ScaleError.invalidValue(type: "SealedWorkerState", reason: "unknown version \(version)") }
         genesisHash = try decoder.decode()
         processedNumber = try decoder.decode()
         processedHash = try decoder.decode()
