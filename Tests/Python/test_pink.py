@@ -5,12 +5,15 @@ import http.server
 import json
 import subprocess
 import threading
+import time
 
 import pytest
 import sr25519
+from substrateinterface import Keypair
+from substrateinterface.utils.ss58 import ss58_decode
 
 from conftest import BINARY, ROOT, NodeProcess
-from test_workers import CLUSTER, cli, cli_json, query, wait_until, worker_info
+from test_workers import CLUSTER, cli, cli_json, post, query, wait_until, worker_info
 
 ORACLE = str(ROOT / "contracts" / "build" / "oracle.contract")
 MARKER = "pink-log-marker-5f2c9a"
@@ -108,6 +111,19 @@ def test_oracle_fetches_signs_logs_and_obeys_policy(node, server):
     assert blocked.returncode == 1
     assert json.loads(blocked.stdout) == {"reverted": True, "result": {"Ok": {"Err": {"HttpStatus": 524}}}}
     assert len(server.hits) == hits  # nothing left the worker
+    # A captured policy request cannot be replayed.
+    bob = Keypair.create_from_uri("//Bob")
+    contract_id = "0x" + ss58_decode(contract, valid_ss58_format=30)
+    timestamp = int(time.time() * 1000)
+    body = {"contract": contract_id, "signer": "0x" + bob.public_key.hex(), "timestamp": timestamp,
+            "policy": {"allow": ["api.example.com"]}}
+    policy_scale = bytes([1 << 2]) + bytes([len("api.example.com") << 2]) + b"api.example.com" + b"\x00"
+    signed = b"phalanx/egress-policy" + bytes.fromhex(contract_id[2:]) + timestamp.to_bytes(8, "little") + policy_scale
+    body["signature"] = "0x" + bob.sign(signed).hex()
+    status, answer = post(node.worker_url + "/egress-policy", body)
+    assert status == 200, answer
+    status, answer = post(node.worker_url + "/egress-policy", body)
+    assert status == 409 and answer["error"]["code"] == 4092, answer
     # Allowing the server's URL prefix restores it.
     assert egress_policy(node, contract, server.url + "/").returncode == 0
     assert query(node, contract, ORACLE, "fetch_price", node.worker_url, args=[url, "price"])["Ok"]["Ok"]["value"] == 1_234_567_890

@@ -168,6 +168,10 @@ public struct QueryService: Service {
         guard max(now, timestamp) - min(now, timestamp) <= ContractAdminProtocol.maxClockSkewMilliseconds else {
             return .failure(ResponseBox(error(.unauthorized, 4012, "The request timestamp is more than 5 minutes from the worker's clock.")))
         }
+        // A captured request cannot be replayed (e.g. to restore an egress policy its deployer has since replaced).
+        guard replay.insert(blake2_256(message)) else {
+            return .failure(ResponseBox(error(.conflict, 4092, "This signed request was already used (replay).")))
+        }
         let roles = try? await worker.withCore { core in (core.deployer(of: contract), core.clusterOwner) }
         guard let roles, let deployer = roles.0 else {
             return .failure(ResponseBox(error(.notFound, 4041, "This worker does not host that contract.")))
