@@ -3,11 +3,11 @@ import PhalanxPrimitives
 
 /// The benchmark a worker runs when the registry asks (`WorkerEvent::BenchStart`): how much hashing one core does
 /// in a fixed window. The registry turns the report into the worker's initial score, which staking needs
-/// (`min(6000, iterations · 6 / seconds)`); one iteration is 1,000 blake2_256 hashes of 32 bytes, which puts an
+/// (`min(6000, iterations · 6 / seconds)`); one iteration is 3,000 blake2_256 hashes of 32 bytes, which puts an
 /// ordinary core well inside that range.
 public enum RegistrationBenchmark {
     /// Hashes per iteration.
-    public static let hashesPerIteration = 1_000
+    public static let hashesPerIteration = 3_000
     /// How long the measurement runs.
     public static let window: Duration = .seconds(1)
 
