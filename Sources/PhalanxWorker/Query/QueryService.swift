@@ -190,23 +190,19 @@ public struct QueryService: Service {
     }
 
     /// Runs the query; `nil` on timeout, `.some(nil)` when the contract is not hosted here.
+    ///
+    /// The deadline is checked on the execution thread, before (time spent waiting in its queue) and after running,
+    /// instead of racing a timer task per query: execution itself is bounded by gas and its HTTP calls by the same
+    /// deadline, and an abandoned query would keep the thread busy anyway.
     private func runWithTimeout(contract: H256, origin: AccountId32, query: QueryProtocol.InkQuery) async -> [UInt8]?? {
-        let timeout = worker.configuration.queryTimeout
-        return await withTaskGroup(of: [UInt8]??.self) { group in
-            group.addTask {
-                let result = try? await worker.withCore { core in
-                    core.query(contract: contract, origin: origin, input: query.payload, value: query.transfer).map { $0.scaleEncoded }
-                }
-                return .some(result ?? nil)
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first ?? nil
+        let deadline = ContinuousClock.now + worker.configuration.queryTimeout
+        let outcome = try? await worker.withCore { core -> [UInt8]?? in
+            guard ContinuousClock.now < deadline else { return nil }
+            let result = core.query(contract: contract, origin: origin, input: query.payload, value: query.transfer)
+            guard ContinuousClock.now <= deadline else { return nil }
+            return .some(result?.scaleEncoded)
         }
+        return outcome ?? .some(nil)
     }
 
     private func enter(_ contract: H256) -> Bool {
