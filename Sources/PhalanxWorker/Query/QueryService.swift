@@ -80,7 +80,7 @@ public struct QueryService: Service {
         let envelope: Envelope, query: QueryProtocol.InkQuery
         do {
             envelope = try Envelope.decode(scale: envelopeBytes)
-            query = try await openQuery(envelope, contract: contract)
+            query = try openQuery(envelope, contract: contract)
         } catch {
             return self.error(.badRequest, 4002, "The query does not decrypt for this worker and contract (wrong key, target or tampered ciphertext).")
         }
@@ -184,7 +184,7 @@ public struct QueryService: Service {
         return .success((contract, signer))
     }
 
-    private func openQuery(_ envelope: Envelope, contract: H256) async throws -> QueryProtocol.InkQuery {
+    private func openQuery(_ envelope: Envelope, contract: H256) throws -> QueryProtocol.InkQuery {
         let plain = try worker.openQuery(envelope, contract: contract)
         return try QueryProtocol.InkQuery.decode(scale: plain)
     }
